@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: { conditions: ['@gemkit/source', 'module', 'browser', 'development|production'] },
   ssr: { resolve: { conditions: ['@gemkit/source', 'module', 'node', 'development|production'] } },
   test: {
+    reporters: ['default', './scripts/vitest-summary-reporter.ts'],
     projects: [
       {
         extends: true,
