@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // `redis` is its own entry so that apps without Redis never load the adapter (ioredis is an optional peer).
+  entry: ['src/index.ts', 'src/redis.ts'],
   format: 'esm',
   platform: 'neutral',
   dts: true,
