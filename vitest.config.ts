@@ -16,6 +16,18 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['packages/{core,emulator,server}/src/**/*.test.ts'],
+          exclude: ['**/*.dom.test.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'react',
+          environment: 'jsdom',
+          // React hooks, and the core modules that need browser APIs (localStorage, IndexedDB, File).
+          include: ['packages/react/src/**/*.test.{ts,tsx}', 'packages/core/src/**/*.dom.test.ts'],
+          setupFiles: ['packages/react/src/test/setup-dom.ts'],
           testTimeout: 20_000,
         },
       },

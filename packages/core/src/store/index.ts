@@ -1,0 +1,12 @@
+export * from './persistence/index.js';
+export {
+  type CancelScheduled,
+  createManualSchedule,
+  frameSchedule,
+  type ManualSchedule,
+  microtaskSchedule,
+  type Schedule,
+} from './schedule.js';
+export { segmentText, type TextGranularity } from './segment-text.js';
+export { createFrameStore, type FrameStore, type FrameStoreOptions, type ReadableStore } from './store.js';
+export { TextSmoother, type TextSmootherOptions } from './text-smoother.js';
