@@ -51,7 +51,8 @@ export interface ArgumentsDelta {
 }
 
 export interface TextAnnotationDelta {
-  type: 'text_annotation';
+  /** The SDK (3.1.0) names it `text_annotation_delta`; both spellings are accepted. */
+  type: 'text_annotation' | 'text_annotation_delta';
   annotations?: unknown[];
 }
 

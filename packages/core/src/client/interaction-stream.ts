@@ -1,0 +1,182 @@
+import {
+  AbortError,
+  ApiError,
+  GemkitError,
+  NetworkError,
+  StreamError,
+  StreamInterruptedError,
+  toGemkitError,
+  UsageError,
+} from '../errors.js';
+import { reduceInteraction } from '../reduce/reduce-interaction.js';
+import { readEvents } from '../sse/read-events.js';
+import type { ErrorEvent, Interaction, InteractionEvent } from '../wire/index.js';
+import { failure } from './http.js';
+import { backoff, type RetryPolicy, sleep } from './retry.js';
+
+export interface InteractionStreamInit {
+  /** The open `text/event-stream` response. */
+  response: Response;
+  /** Aborting it ends the stream and releases the connection; linked to the caller's signal. */
+  controller: AbortController;
+  /** Re-opens the stream after `lastEventId` (`GET …/{id}?stream=true&last_event_id=…`). */
+  reopen: (interactionId: string, lastEventId: string | undefined, signal: AbortSignal) => Promise<Response>;
+  /** False for `store: false`: such an interaction cannot be read back, so a break is final. */
+  resumable: boolean;
+  policy: RetryPolicy;
+  interactionId?: string | undefined;
+  lastEventId?: string | undefined;
+  snapshot?: Interaction | undefined;
+  /** Called once when the stream is finished, however it finished. */
+  onSettled?: () => void;
+}
+
+/**
+ * A streamed interaction: `for await` over its events (once), or await `finalInteraction()`.
+ * `snapshot` is the Interaction rebuilt from the events so far. A connection that breaks after
+ * events arrived is resumed after the last event id, so no text is lost or repeated.
+ */
+export class InteractionStream implements AsyncIterable<InteractionEvent> {
+  #init: InteractionStreamInit;
+  #snapshot: Interaction | undefined;
+  #interactionId: string | undefined;
+  #lastEventId: string | undefined;
+  #eventCount = 0;
+  #started = false;
+  #final: Promise<Interaction>;
+  #settle!: { resolve: (value: Interaction) => void; reject: (error: unknown) => void };
+
+  constructor(init: InteractionStreamInit) {
+    this.#init = init;
+    this.#snapshot = init.snapshot;
+    this.#interactionId = init.interactionId ?? init.snapshot?.id;
+    this.#lastEventId = init.lastEventId;
+    this.#final = new Promise((resolve, reject) => {
+      this.#settle = { resolve, reject };
+    });
+    // Nobody may ask for the final result; its rejection must not be reported as unhandled.
+    this.#final.catch(() => {});
+  }
+
+  get snapshot(): Interaction | undefined {
+    return this.#snapshot;
+  }
+
+  get interactionId(): string | undefined {
+    return this.#interactionId;
+  }
+
+  /** The last event seen: pass it as `last_event_id` to continue this stream elsewhere. */
+  get lastEventId(): string | undefined {
+    return this.#lastEventId;
+  }
+
+  /** Ends the stream: iteration and finalInteraction() reject with AbortError. Generation goes on server-side. */
+  abort(reason?: unknown): void {
+    this.#init.controller.abort(reason);
+  }
+
+  /** The completed Interaction; consumes the stream if nobody iterates it. */
+  finalInteraction(): Promise<Interaction> {
+    if (!this.#started) {
+      const events = this[Symbol.asyncIterator]();
+      const drain = async () => {
+        while (!(await events.next()).done) {}
+      };
+      drain().catch(() => {});
+    }
+    return this.#final;
+  }
+
+  [Symbol.asyncIterator](): AsyncGenerator<InteractionEvent> {
+    if (this.#started) {
+      throw new UsageError('An InteractionStream can be iterated only once; use finalInteraction() as well');
+    }
+    this.#started = true;
+    return this.#run();
+  }
+
+  async *#run(): AsyncGenerator<InteractionEvent> {
+    const { signal } = this.#init.controller;
+    let response = this.#init.response;
+    let failedResumes = 0;
+    let completed = false;
+    try {
+      for (;;) {
+        // A replay from the start (no event id to resume after) repeats what was already seen.
+        let skip = response === this.#init.response || this.#lastEventId !== undefined ? 0 : this.#eventCount;
+        let broke: unknown = new NetworkError('The stream ended before interaction.completed', false);
+        try {
+          for await (const event of readEvents(response.body as ReadableStream<Uint8Array>)) {
+            if (skip > 0) {
+              skip--;
+              continue;
+            }
+            failedResumes = 0;
+            this.#accept(event);
+            if (event.event_type === 'error') throw this.#streamError(event as ErrorEvent);
+            yield event;
+            if (event.event_type === 'interaction.completed') {
+              completed = true;
+              this.#settle.resolve(this.#snapshot as Interaction);
+              return;
+            }
+          }
+        } catch (error) {
+          if (error instanceof GemkitError) throw error;
+          broke = error;
+        }
+        response = await this.#reopen(failure(broke, signal, false), ++failedResumes);
+      }
+    } catch (error) {
+      const typed = toGemkitError(error);
+      typed.snapshot ??= this.#snapshot;
+      this.#settle.reject(typed);
+      throw typed;
+    } finally {
+      if (!completed) {
+        // Leaving early (break, a throw in the loop body) counts as an abort and frees the connection.
+        this.#settle.reject(
+          new AbortError('The stream was closed before it completed', { snapshot: this.#snapshot }),
+        );
+        this.#init.controller.abort();
+      }
+      this.#init.onSettled?.();
+    }
+  }
+
+  #accept(event: InteractionEvent): void {
+    this.#eventCount++;
+    this.#snapshot = reduceInteraction(this.#snapshot, event);
+    if (typeof event.event_id === 'string') this.#lastEventId = event.event_id;
+    this.#interactionId ??= this.#snapshot?.id || undefined;
+  }
+
+  #streamError(event: ErrorEvent): StreamError {
+    const { code, message } = event.error ?? {};
+    return new StreamError(code, message || 'The interaction failed while streaming', {
+      snapshot: this.#snapshot,
+    });
+  }
+
+  async #reopen(cause: AbortError | NetworkError, attempt: number): Promise<Response> {
+    if (cause instanceof AbortError) throw cause;
+    const { resumable, policy, reopen, controller } = this.#init;
+    const ids = { interactionId: this.#interactionId, lastEventId: this.#lastEventId };
+    const interrupted = (reason: 'not_stored' | 'no_interaction_id' | 'resume_failed', error: unknown) =>
+      new StreamInterruptedError(reason, ids, { cause: error, snapshot: this.#snapshot });
+    if (!ids.interactionId) throw interrupted('no_interaction_id', cause);
+    if (!resumable) throw interrupted('not_stored', cause);
+    if (attempt > policy.maxResumeAttempts) throw interrupted('resume_failed', cause);
+    await sleep(backoff(attempt - 1, policy), controller.signal);
+    try {
+      return await reopen(ids.interactionId, ids.lastEventId, controller.signal);
+    } catch (error) {
+      if (error instanceof AbortError) throw error;
+      throw interrupted(
+        error instanceof ApiError && error.status === 404 ? 'not_stored' : 'resume_failed',
+        error,
+      );
+    }
+  }
+}
