@@ -1,0 +1,113 @@
+import { callUpstream } from './forward.js';
+import type { ResolvedOptions } from './options.js';
+import type { OwnershipGuard } from './ownership/guard.js';
+import type { RouteMatch } from './paths.js';
+import { isEventStream, type RelayHooks, relayBody, relayError, responseHeaders } from './relay.js';
+import type { Upstream } from './upstream.js';
+
+/**
+ * One client request on its way through the route: what the prelude decided about it (route, user), and
+ * the upstream request it leads to, which is aborted when the client goes away.
+ */
+export class Call {
+  private readonly upstreamAbort = new AbortController();
+  private readonly onClientAbort = () => this.upstreamAbort.abort();
+  private released = false;
+
+  constructor(
+    readonly request: Request,
+    readonly url: URL,
+    readonly match: RouteMatch,
+    /** The user `authorize` named; `undefined` for an anonymous request. */
+    readonly user: string | undefined,
+    readonly options: ResolvedOptions,
+    readonly upstream: Upstream,
+    /** Present when the app identifies users (`authorize` is set): ownership is enforced. */
+    readonly guard: OwnershipGuard | undefined,
+  ) {
+    if (request.signal.aborted) this.upstreamAbort.abort();
+    else request.signal.addEventListener('abort', this.onClientAbort, { once: true });
+  }
+
+  get id(): string {
+    // Every route that reads `id` has one in its pattern.
+    return this.match.id as string;
+  }
+
+  /** Sends this call upstream: same method, the matched path and query, the given body. */
+  send(body: BodyInit | null, headers?: Record<string, string>): Promise<Response> {
+    return callUpstream(
+      this.upstream,
+      {
+        method: this.request.method,
+        path: this.match.upstreamPath,
+        query: this.match.query,
+        request: this.request,
+        body,
+        signal: this.upstreamAbort.signal,
+        extraForwardedHeaders: this.options.forwardHeaders,
+        headers,
+      },
+      this.options.logger,
+    );
+  }
+
+  /** The upstream response for the client: its body streamed through, its headers filtered. */
+  relay(
+    upstream: Response,
+    options: { inspect?: RelayHooks['inspect']; headers?: Record<string, string> } = {},
+  ) {
+    const headers = responseHeaders(upstream, options.headers);
+    if (!upstream.body) {
+      this.release();
+      return new Response(null, { status: upstream.status, headers });
+    }
+    const body = relayBody(upstream.body, {
+      inspect: options.inspect,
+      abortUpstream: () => this.upstreamAbort.abort(),
+      done: () => this.release(),
+    });
+    return new Response(body, { status: upstream.status, headers });
+  }
+
+  /** The upstream's error as the client sees it: status and body kept, the key removed if echoed. */
+  async relayError(upstream: Response): Promise<Response> {
+    try {
+      return await relayError(upstream, [this.upstream.apiKey]);
+    } finally {
+      this.release();
+    }
+  }
+
+  /** A small JSON upstream response, read whole so the route can look inside (ids, file names). */
+  async readJson(upstream: Response): Promise<{ text: string; value: unknown }> {
+    try {
+      const text = await upstream.text();
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        value = undefined;
+      }
+      return { text, value };
+    } finally {
+      this.release();
+    }
+  }
+
+  /** A response made from text the route has read (see `readJson`), with the upstream's status and headers. */
+  respondWith(upstream: Response, text: string): Response {
+    return new Response(text, { status: upstream.status, headers: responseHeaders(upstream) });
+  }
+
+  isEventStream(upstream: Response): boolean {
+    return isEventStream(upstream);
+  }
+
+  /** Stops listening to the client's signal; the upstream request is over (or never started). */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.request.signal.removeEventListener('abort', this.onClientAbort);
+  }
+}

@@ -1,0 +1,71 @@
+import { badGateway } from './errors.js';
+import type { RouteLogger } from './log.js';
+import { redact } from './log.js';
+import type { Upstream } from './upstream.js';
+
+/**
+ * Request headers that reach the upstream: what the API and the resumable upload protocol read, and
+ * nothing that identifies or authenticates the browser (its `x-goog-api-key`, `Authorization`, cookies).
+ */
+const FORWARDED_REQUEST_HEADERS = [
+  'accept',
+  'content-type',
+  'api-revision',
+  'x-goog-api-client',
+  'x-goog-upload-protocol',
+  'x-goog-upload-command',
+  'x-goog-upload-header-content-length',
+  'x-goog-upload-header-content-type',
+  'x-goog-upload-offset',
+  'x-goog-upload-file-name',
+];
+
+export interface UpstreamCall {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  /** The client's request, for its headers. */
+  request: Request;
+  body: BodyInit | null;
+  signal: AbortSignal;
+  extraForwardedHeaders: readonly string[];
+  /** Overrides, e.g. `content-type` for a body the route rewrote. */
+  headers?: Record<string, string>;
+}
+
+export async function callUpstream(
+  upstream: Upstream,
+  call: UpstreamCall,
+  logger: RouteLogger,
+): Promise<Response> {
+  const headers = new Headers();
+  for (const name of [...FORWARDED_REQUEST_HEADERS, ...call.extraForwardedHeaders]) {
+    const value = call.request.headers.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  for (const [name, value] of Object.entries(call.headers ?? {})) headers.set(name, value);
+  if (upstream.apiKey) headers.set('x-goog-api-key', upstream.apiKey);
+
+  const query = call.query.toString();
+  const init: RequestInit & { duplex?: 'half' } = { method: call.method, headers, signal: call.signal };
+  if (call.body !== null) {
+    init.body = call.body;
+    // Needed by fetch for a streamed request body (uploads pass through as they arrive).
+    init.duplex = 'half';
+  }
+  const request = new Request(`${upstream.baseUrl}${call.path}${query ? `?${query}` : ''}`, init);
+  try {
+    return await upstream.fetch(request);
+  } catch (error) {
+    if (call.signal.aborted) throw error;
+    // The cause can hold the upstream URL and more: it goes to the operator's log (redacted), not the client.
+    logger.error(redact(`Upstream request failed: ${describe(error)}`, [upstream.apiKey]));
+    throw badGateway('The Gemini API could not be reached.');
+  }
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  return `${error.message}${cause}`;
+}

@@ -1,0 +1,11 @@
+export type { ApiStatusName } from './errors.js';
+export { RouteError } from './errors.js';
+export type { RouteLogger } from './log.js';
+export { type NodeHandler, type NodeHandlerOptions, toNodeHandler, type WebHandler } from './node.js';
+export type { AuthorizeResult, ClientInfo, GeminiRouteOptions } from './options.js';
+export { DEFAULT_ALLOWED_MODELS, type ModelAllowlist } from './policy/models.js';
+export type { AllowedOrigins } from './policy/origin.js';
+export { createGeminiRoute, type GeminiRouteHandler } from './route.js';
+export { createMemoryStore, type MemoryStoreOptions } from './stores/memory.js';
+export type { BucketSpec, RouteStore, TakeResult } from './stores/types.js';
+export { GEMINI_API_BASE_URL, type UpstreamFetch } from './upstream.js';

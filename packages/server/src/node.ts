@@ -1,0 +1,195 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isUnderBasePath } from './paths.js';
+
+/** Any Web-standard handler: the route, or a Hono app's `fetch`. */
+export type WebHandler = ((request: Request, context?: unknown) => Promise<Response>) & {
+  readonly basePath?: string;
+};
+
+/** node:http's request, plus what Express and Connect (Vite) add to it. */
+type NodeRequest = IncomingMessage & { originalUrl?: string; body?: unknown };
+
+export type NodeHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next?: (error?: unknown) => void,
+) => void;
+
+export interface NodeHandlerOptions {
+  /** Build URLs with `https:` (the route only uses it for the upload URL it hands back). Default: from the socket. */
+  https?: boolean;
+}
+
+/**
+ * Serves a Web-standard handler from node:http, Express (`app.use(toNodeHandler(route))`) and Vite's dev
+ * server (`server.middlewares.use(toNodeHandler(route))`). With a `next` (Express, Connect) requests outside
+ * the route's `basePath` fall through to it. The response body is written as it arrives, respecting
+ * backpressure, and a client that disconnects aborts the Request's signal (and so the upstream request).
+ * No node: module is loaded at run time, so importing this from an edge bundle costs nothing.
+ */
+export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions = {}): NodeHandler {
+  return (req, res, next) => {
+    const path = (req as NodeRequest).originalUrl ?? req.url ?? '/';
+    if (next && handler.basePath !== undefined && !isUnderBasePath(pathOnly(path), handler.basePath)) {
+      next();
+      return;
+    }
+    serve(handler, req as NodeRequest, res, path, options).catch((error: unknown) => {
+      if (next) next(error);
+      else if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end();
+      } else res.destroy();
+    });
+  };
+}
+
+async function serve(
+  handler: WebHandler,
+  req: NodeRequest,
+  res: ServerResponse,
+  path: string,
+  options: NodeHandlerOptions,
+): Promise<void> {
+  const disconnected = new AbortController();
+  const onClose = () => {
+    if (!res.writableFinished) disconnected.abort();
+  };
+  res.on('close', onClose);
+
+  const secure = options.https ?? Boolean((req.socket as { encrypted?: boolean }).encrypted);
+  const host = req.headers.host ?? 'localhost';
+  let request: Request;
+  try {
+    const init: RequestInit & { duplex?: 'half' } = {
+      method: req.method,
+      headers: toHeaders(req.headers),
+      signal: disconnected.signal,
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      init.body = bodyOf(req);
+      init.duplex = 'half';
+    }
+    request = new Request(
+      `${secure ? 'https' : 'http'}://${host}${path.startsWith('/') ? path : `/${path}`}`,
+      init,
+    );
+  } catch {
+    // A Host header or path that does not make a URL: nothing the route could serve.
+    res.statusCode = 400;
+    res.end();
+    return;
+  }
+
+  const response = await handler(request, { clientAddress: req.socket.remoteAddress });
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') res.setHeader(name, value);
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+  if (!req.complete && !req.readableEnded) {
+    // Answered before the body was read (a 413, a 408): do not keep reading a body nobody wants.
+    res.setHeader('connection', 'close');
+    res.on('finish', () => req.destroy());
+  }
+  await writeBody(response, res, disconnected.signal);
+}
+
+/** Writes the body chunk by chunk, waiting for `drain` when the socket is full. */
+async function writeBody(response: Response, res: ServerResponse, disconnected: AbortSignal): Promise<void> {
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  // A stream's headers go out now, not with its first event, so the client sees the status straight away.
+  if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) res.flushHeaders();
+  const reader = response.body.getReader();
+  const stop = () => {
+    reader.cancel().catch(() => {});
+  };
+  disconnected.addEventListener('abort', stop, { once: true });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!res.write(value)) await drained(res, disconnected);
+      if (disconnected.aborted) return;
+    }
+    res.end();
+  } catch {
+    // The stream broke (upstream cut, client gone): end the response abruptly so the client sees it.
+    res.destroy();
+  } finally {
+    disconnected.removeEventListener('abort', stop);
+  }
+}
+
+function drained(res: ServerResponse, disconnected: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      disconnected.removeEventListener('abort', done);
+      resolve();
+    };
+    res.on('drain', done);
+    disconnected.addEventListener('abort', done, { once: true });
+  });
+}
+
+function toHeaders(source: IncomingMessage['headers']): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(source)) {
+    if (value === undefined || name.startsWith(':')) continue;
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else headers.set(name, value);
+  }
+  return headers;
+}
+
+/**
+ * The request body as a Web stream, read only as fast as the handler pulls. If a body parser (Express's
+ * `express.json()`, …) has already read it, its result is used instead (mount the route before parsers to
+ * keep the original bytes).
+ */
+function bodyOf(req: NodeRequest): BodyInit {
+  if (req.readableEnded && req.body !== undefined) {
+    if (typeof req.body === 'string' || req.body instanceof Uint8Array) return req.body as BodyInit;
+    return JSON.stringify(req.body);
+  }
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        let open = true;
+        const end = (error?: Error) => {
+          if (!open) return;
+          open = false;
+          if (error) controller.error(error);
+          else controller.close();
+        };
+        req.on('data', (chunk: Uint8Array) => {
+          if (!open) return;
+          controller.enqueue(chunk);
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        });
+        req.on('end', () => end());
+        req.on('error', (error) => end(error));
+        req.on('close', () =>
+          end(req.complete ? undefined : new Error('The client left before sending its body.')),
+        );
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        req.pause();
+      },
+    },
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  );
+}
+
+function pathOnly(path: string): string {
+  const end = path.search(/[?#]/);
+  return end === -1 ? path : path.slice(0, end);
+}

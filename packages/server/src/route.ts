@@ -1,0 +1,120 @@
+import { Call } from './call.js';
+import { badRequest, errorResponse, notFound, RouteError, unauthenticated } from './errors.js';
+import { readOrDeleteFile, startUpload, uploadBytes } from './handlers/files.js';
+import { cancelInteraction, createInteraction, readOrDeleteInteraction } from './handlers/interactions.js';
+import { redact } from './log.js';
+import { type GeminiRouteOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import { OwnershipGuard } from './ownership/guard.js';
+import { isUnderBasePath, matchRoute, type RouteKind } from './paths.js';
+import { preflightResponse, withCors } from './policy/cors.js';
+import { checkOrigin } from './policy/origin.js';
+import { enforceRateLimit } from './rate-limit/limiter.js';
+import { clientAddress, ownHost } from './request-info.js';
+import { chooseUpstream, type Upstream } from './upstream.js';
+
+/**
+ * A Web-standard handler, usable as it is by Next.js route files, Hono, Bun, Deno and workers, and by
+ * node:http / Express / Vite through `toNodeHandler`. The optional second argument may carry
+ * `{ clientAddress }` (the adapter's peer address); other runtimes' context objects are ignored.
+ */
+export type GeminiRouteHandler = ((request: Request, context?: unknown) => Promise<Response>) & {
+  /** The normalised mount point, e.g. `/api/gemini`: adapters use it to let other paths fall through. */
+  readonly basePath: string;
+};
+
+const HANDLERS: Record<RouteKind, (call: Call) => Promise<Response>> = {
+  'interactions.create': createInteraction,
+  'interactions.get': readOrDeleteInteraction,
+  'interactions.delete': readOrDeleteInteraction,
+  'interactions.cancel': cancelInteraction,
+  'files.uploadStart': startUpload,
+  'files.uploadBytes': uploadBytes,
+  'files.get': readOrDeleteFile,
+  'files.delete': readOrDeleteFile,
+};
+
+/** The server route to the Gemini Interactions and Files APIs: the key stays here, the policy applies. */
+export function createGeminiRoute(options: GeminiRouteOptions = {}): GeminiRouteHandler {
+  const config = resolveOptions(options);
+  const upstream = chooseUpstream(options, config.logger);
+  const guard = config.authorize ? new OwnershipGuard(config.store) : undefined;
+
+  const handler = async (request: Request, context?: unknown): Promise<Response> => {
+    let corsOrigin: string | undefined;
+    let resolved: Upstream | undefined;
+    try {
+      const url = parseUrl(request.url);
+      if (!isUnderBasePath(url.pathname, config.basePath)) throw notFound();
+      corsOrigin = checkOrigin(request, ownHost(request, url, config.trustProxy), config.allowedOrigins);
+      if (request.method === 'OPTIONS') return preflightResponse(request, corsOrigin);
+
+      const match = matchRoute(request.method, url, config.basePath);
+      if (match instanceof RouteError) throw match;
+      const verdict = await authorizeRequest(config, request);
+      if (verdict instanceof Response) return withCors(verdict, corsOrigin);
+      const user = verdict;
+      if (config.bucket) {
+        const address = clientAddress(request, context, config.trustProxy);
+        const identity =
+          (await config.identify?.(request, { user, clientAddress: address })) ??
+          (user !== undefined ? `user:${user}` : `addr:${address ?? 'unknown'}`);
+        await enforceRateLimit(config.store, identity, config.bucket);
+      }
+      resolved = await upstream();
+      const call = new Call(request, url, match, user, config, resolved, guard);
+      try {
+        return withCors(await HANDLERS[match.kind](call), corsOrigin);
+      } catch (error) {
+        call.release();
+        throw error;
+      }
+    } catch (error) {
+      return withCors(toErrorResponse(error, request, config, resolved), corsOrigin);
+    }
+  };
+  return Object.assign(handler, { basePath: config.basePath });
+}
+
+/** Runs the app's `authorize`: a `Response` to return as it is, or the user (`undefined` when anonymous). */
+async function authorizeRequest(
+  config: ResolvedOptions,
+  request: Request,
+): Promise<Response | string | undefined> {
+  if (!config.authorize) return undefined;
+  const verdict = await config.authorize(request);
+  if (verdict instanceof Response) return verdict;
+  if (verdict === false) throw unauthenticated('This route needs you to be signed in.');
+  if (
+    typeof verdict === 'object' &&
+    verdict !== null &&
+    typeof verdict.user === 'string' &&
+    verdict.user !== ''
+  ) {
+    return verdict.user;
+  }
+  return undefined;
+}
+
+function parseUrl(value: string): URL {
+  try {
+    return new URL(value);
+  } catch {
+    throw badRequest('The request URL is not valid.');
+  }
+}
+
+function toErrorResponse(
+  error: unknown,
+  request: Request,
+  config: ResolvedOptions,
+  upstream: Upstream | undefined,
+): Response {
+  if (error instanceof RouteError) return errorResponse(error);
+  if (request.signal.aborted) {
+    // The client is gone; nobody reads this. Not logged: a stop button is not an error.
+    return errorResponse(new RouteError(499, 'INVALID_ARGUMENT', 'The client closed the request.'));
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  config.logger.error(redact(`Unexpected error: ${detail}`, [upstream?.apiKey]));
+  return errorResponse(new RouteError(500, 'INTERNAL', 'Internal error.'));
+}

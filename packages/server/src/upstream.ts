@@ -1,0 +1,95 @@
+import type { RouteLogger } from './log.js';
+
+export type UpstreamFetch = (request: Request) => Promise<Response>;
+
+export interface Upstream {
+  /** Origin plus optional path prefix, without a trailing slash; the API paths are appended to it. */
+  baseUrl: string;
+  fetch: UpstreamFetch;
+  /** The key to send as `x-goog-api-key`; absent for the embedded emulator or a keyless `upstream`. */
+  apiKey: string | undefined;
+}
+
+export const GEMINI_API_BASE_URL = 'https://generativelanguage.googleapis.com';
+
+/** The URL an in-process upstream is addressed with; it never leaves the process. */
+const IN_PROCESS_BASE_URL = 'http://upstream.gemkit.invalid';
+
+/** The emulator fallback is announced once per process, however many routes are created. */
+let saidEmulator = false;
+
+export interface UpstreamChoice {
+  apiKey?: string;
+  upstream?: string | URL | { fetch: UpstreamFetch };
+  upstreamFetch?: UpstreamFetch;
+}
+
+/**
+ * Picks the upstream once, when the route is created: an in-process fetch, a base URL, Google's API with the
+ * key, or (no key at all) the embedded emulator, created on first use so that apps with a key never load it.
+ */
+export function chooseUpstream(choice: UpstreamChoice, logger: RouteLogger): () => Promise<Upstream> {
+  const apiKey = choice.apiKey || readEnv('GEMINI_API_KEY') || undefined;
+  const inProcess = choice.upstreamFetch ?? (isFetchHolder(choice.upstream) ? choice.upstream : undefined);
+  if (inProcess) {
+    const fetch: UpstreamFetch =
+      typeof inProcess === 'function' ? inProcess : (request) => inProcess.fetch(request);
+    return constant({ baseUrl: IN_PROCESS_BASE_URL, fetch, apiKey });
+  }
+  if (choice.upstream !== undefined) {
+    const baseUrl = normalizeBaseUrl(choice.upstream as string | URL);
+    return constant({ baseUrl, fetch: (request) => globalThis.fetch(request), apiKey });
+  }
+  if (apiKey) {
+    return constant({ baseUrl: GEMINI_API_BASE_URL, fetch: (request) => globalThis.fetch(request), apiKey });
+  }
+  if (!saidEmulator) {
+    saidEmulator = true;
+    logger.warn(
+      'No GEMINI_API_KEY (nor apiKey, nor upstream) is set: answering with the embedded @gemkit/emulator, not Gemini.',
+    );
+  }
+  let emulator: Promise<Upstream> | undefined;
+  return () => {
+    emulator ??= import('@gemkit/emulator').then(({ createEmulator }) => {
+      const instance = createEmulator({});
+      return {
+        baseUrl: IN_PROCESS_BASE_URL,
+        fetch: (request: Request) => instance.fetch(request),
+        apiKey: undefined,
+      };
+    });
+    return emulator;
+  };
+}
+
+function constant(upstream: Upstream): () => Promise<Upstream> {
+  const resolved = Promise.resolve(upstream);
+  return () => resolved;
+}
+
+function isFetchHolder(value: unknown): value is { fetch: UpstreamFetch } {
+  return typeof value === 'object' && value !== null && !(value instanceof URL) && 'fetch' in value;
+}
+
+function normalizeBaseUrl(value: string | URL): string {
+  let url: URL;
+  try {
+    url = new URL(String(value));
+  } catch {
+    throw new TypeError(`upstream must be an absolute http(s) URL, got ${JSON.stringify(String(value))}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`upstream must be an http(s) URL, got ${url.protocol}`);
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new TypeError('upstream must not carry a query, a fragment or credentials (use apiKey)');
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** `process.env` where there is one (Node, Bun, Deno's Node mode); edge runtimes pass `apiKey` instead. */
+function readEnv(name: string): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.[name];
+}
