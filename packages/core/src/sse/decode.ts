@@ -38,13 +38,21 @@ export function createEventDecoder(): EventDecoder {
     pending = [];
     return out;
   };
+  let endsWithCr = false;
+  const feed = (chunk: string) => {
+    if (chunk === '') return;
+    parser.feed(chunk);
+    endsWithCr = chunk.endsWith('\r');
+  };
   return {
     push(bytes) {
-      parser.feed(text.decode(bytes, { stream: true }));
+      feed(text.decode(bytes, { stream: true }));
       return take();
     },
     end() {
-      parser.feed(text.decode());
+      feed(text.decode());
+      // The parser holds back a final CR in case an LF follows; at the end, none will.
+      if (endsWithCr) parser.feed('\n');
       return take();
     },
   };
