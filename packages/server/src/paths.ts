@@ -75,7 +75,11 @@ const QUERY_ALLOWED: Record<RouteKind, readonly string[]> = {
 /** `/api/gemini/` → `/api/gemini`; throws on a base path that could never match a request path. */
 export function normalizeBasePath(basePath: string): string {
   const trimmed = basePath.replace(/\/+$/, '');
-  if (trimmed !== '' && !/^(\/[A-Za-z0-9._~-]+)+$/.test(trimmed)) {
+  const segments = trimmed.split('/').slice(1);
+  if (
+    trimmed !== '' &&
+    (!/^(\/[A-Za-z0-9._~-]+)+$/.test(trimmed) || segments.some((s) => s === '.' || s === '..'))
+  ) {
     throw new TypeError(`basePath must look like '/api/gemini', got ${JSON.stringify(basePath)}`);
   }
   return trimmed;
