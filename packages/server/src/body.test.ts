@@ -21,7 +21,11 @@ function jsonRequest(
 /** A body whose chunks arrive when the test says so: nothing is sent until `push`. */
 function trickle() {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
-  const stream = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+  const stream = new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+    },
+  });
   return {
     stream,
     push: (text: string) => controller.enqueue(encoder.encode(text)),

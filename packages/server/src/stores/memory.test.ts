@@ -3,7 +3,12 @@ import { createMemoryStore } from './memory.js';
 
 function clock(start = 0) {
   let time = start;
-  return { now: () => time, advance: (ms: number) => void (time += ms) };
+  return {
+    now: () => time,
+    advance(ms: number) {
+      time += ms;
+    },
+  };
 }
 
 describe('createMemoryStore', () => {
