@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isUnderBasePath } from './paths.js';
 
 /** Any Web-standard handler: the route, or a Hono app's `fetch`. */
-export type WebHandler = ((request: Request, context?: unknown) => Promise<Response>) & {
+export type WebHandler = ((request: Request, context?: unknown) => Response | Promise<Response>) & {
   readonly basePath?: string;
 };
 
