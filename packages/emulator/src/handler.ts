@@ -121,6 +121,8 @@ async function handle(state: EmulatorState, request: Request): Promise<Response>
 async function applyRequestFault(fault: FaultKind, signal: AbortSignal): Promise<void> {
   if (fault.type === 'latency') {
     await sleep(fault.ms, signal);
+    if (signal.aborted)
+      throw new EmulatorApiError(499, 'The client closed the request during injected latency.');
     return;
   }
   if (fault.type === 'status') {
