@@ -9,9 +9,11 @@ export {
 export { InteractionStream } from './client/interaction-stream.js';
 export type { InteractionsApi, StreamRequestOptions } from './client/interactions.js';
 export type { RetryOptions } from './client/retry.js';
+export * from './conversation/index.js';
 export * from './errors.js';
 export { reduceInteraction } from './reduce/reduce-interaction.js';
 export { getText, getThoughtSummary } from './reduce/text.js';
 export { createEventDecoder, type EventDecoder } from './sse/decode.js';
 export { readEvents } from './sse/read-events.js';
+export * from './store/index.js';
 export * from './wire/index.js';

@@ -9,4 +9,11 @@ export {
 } from './schedule.js';
 export { segmentText, type TextGranularity } from './segment-text.js';
 export { createFrameStore, type FrameStore, type FrameStoreOptions, type ReadableStore } from './store.js';
+export {
+  type LiveSteps,
+  StreamingText,
+  type StreamingTextOptions,
+  type StreamingTextSource,
+  type StreamingTextState,
+} from './streaming-text.js';
 export { TextSmoother, type TextSmootherOptions } from './text-smoother.js';

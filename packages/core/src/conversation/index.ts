@@ -1,0 +1,20 @@
+export { blobToBase64, DEFAULT_INLINE_MAX_BYTES, mediaTypeOf, prepareAttachment } from './attachments.js';
+export {
+  Conversation,
+  type ConversationCallbacks,
+  type ConversationOptions,
+} from './conversation.js';
+export type { ConversationSnapshot, ConversationStatus } from './conversation-snapshot.js';
+export { buildTurnRequest, type ConversationMode, userInputStep } from './history.js';
+export { type InputPart, type MessageInput, normalizeInput } from './input.js';
+export {
+  type CreateOverrides,
+  InteractionController,
+  type InteractionControllerOptions,
+  type InteractionRequestInput,
+  type InteractionState,
+  type RequestStatus,
+} from './interaction-controller.js';
+export type { Attachment, BranchInfo, Message, ModelMessage, TurnStatus, UserMessage } from './message.js';
+export type { SerializedConversation, SerializedMessage } from './serialize.js';
+export { mergeSettings, type RequestSettings } from './settings.js';

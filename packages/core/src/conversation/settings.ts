@@ -1,0 +1,61 @@
+import type { CreateInteractionRequest } from '../wire/index.js';
+
+/**
+ * The request fields an app sets once (per provider, hook or conversation) and may override per call.
+ * They keep the API's snake_case names so they read exactly as the API documents them.
+ */
+export type RequestSettings = Partial<
+  Pick<
+    CreateInteractionRequest,
+    | 'model'
+    | 'system_instruction'
+    | 'generation_config'
+    | 'tools'
+    | 'response_modalities'
+    | 'labels'
+    | 'stream'
+    | 'store'
+    | 'background'
+  >
+>;
+
+/** Later settings win; `generation_config` is merged field by field so an override can change one knob. */
+export function mergeSettings(...layers: (RequestSettings | undefined)[]): RequestSettings {
+  const merged: RequestSettings = {};
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const [key, value] of Object.entries(layer)) {
+      if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+    }
+    if (layer.generation_config) {
+      merged.generation_config = { ...merged.generation_config, ...layer.generation_config };
+    }
+  }
+  return merged;
+}
+
+/** Only the request fields, whatever else the options object holds (callbacks, the client, …). */
+export function pickSettings(options: RequestSettings): RequestSettings {
+  const {
+    model,
+    system_instruction,
+    generation_config,
+    tools,
+    response_modalities,
+    labels,
+    stream,
+    store,
+    background,
+  } = options;
+  return {
+    model,
+    system_instruction,
+    generation_config,
+    tools,
+    response_modalities,
+    labels,
+    stream,
+    store,
+    background,
+  };
+}
