@@ -83,15 +83,18 @@ async function serve(
   }
   const reader = response.body.getReader();
   controller.signal.addEventListener('abort', () => void reader.cancel().catch(() => {}), { once: true });
+  let flushed: Promise<void> = Promise.resolve();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      res.write(value);
+      flushed = new Promise((resolve) => res.write(value, () => resolve()));
     }
     res.end();
   } catch {
-    // The body failed (an injected cut, or the client left): drop the connection mid-response.
+    // The body failed (an injected cut, or the client left). What was written reaches the client
+    // first; then the connection drops mid-response, as a real network cut would.
+    await flushed;
     res.destroy();
   }
 }

@@ -6,6 +6,10 @@ import type { Emulator } from './emulator.js';
 export const MODEL = 'gemini-3-flash-preview';
 export const BASE = 'http://emulator.test';
 
+/** A 1×1 PNG, 70 bytes. */
+export const PNG_1X1 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 /** Pacing that keeps tests fast while still yielding between deltas. */
 export const FAST = { chunkSize: 16, delayMs: 0 };
 

@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/** Modules that may use Node: the node:http adapter, the CLI, and tests. */
+const NODE_ONLY = new Set(['node.ts', 'cli.ts', 'test-helpers.ts']);
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+describe('the handler runs in browsers', () => {
+  const files = sources(root).filter((path) => !NODE_ONLY.has(relative(root, path)));
+
+  it('scans the handler modules', () => {
+    expect(files.length).toBeGreaterThan(30);
+  });
+
+  it.each(files.map((path) => [relative(root, path), path]))('%s uses Web APIs only', (_name, path) => {
+    const code = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    const runtimeImports = [...code.matchAll(/^import (?!type )[^;]*from '([^']+)'/gm)].map((m) => m[1]);
+    for (const specifier of runtimeImports) expect(specifier).toMatch(/^\.\.?\//);
+    expect(code).not.toMatch(/\bBuffer\b|\bprocess\.|\brequire\(|from 'node:/);
+  });
+});
