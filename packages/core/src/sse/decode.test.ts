@@ -84,6 +84,13 @@ describe('createEventDecoder', () => {
     expect(() => decodeText(body)).toThrow(ProtocolError);
   });
 
+  test('delivers the events before malformed data, then throws ProtocolError', () => {
+    const decoder = createEventDecoder();
+    const events = decoder.push(encoder.encode('data: {"event_type":"a"}\n\ndata: {"event_type":\n\n'));
+    expect(events).toEqual([{ event_type: 'a' }]);
+    expect(() => decoder.end()).toThrow(ProtocolError);
+  });
+
   test('keeps failing after a ProtocolError instead of resynchronising silently', () => {
     const decoder = createEventDecoder();
     expect(() => decoder.push(encoder.encode('data: nope\n\n'))).toThrow(ProtocolError);

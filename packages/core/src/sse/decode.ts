@@ -32,8 +32,9 @@ export function createEventDecoder(): EventDecoder {
       }
     },
   });
+  // Events completed before malformed data are still delivered; the error comes on the next call.
   const take = (): InteractionEvent[] => {
-    if (failure) throw failure;
+    if (failure && pending.length === 0) throw failure;
     const out = pending;
     pending = [];
     return out;
