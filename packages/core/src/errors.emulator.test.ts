@@ -1,16 +1,9 @@
-import type { EmulatorServer } from '@gemkit/emulator';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { createClient } from './client/create-client.js';
 import { type AnyGemkitError, GemkitError, type GemkitErrorKind, toGemkitError } from './errors.js';
-import { clientFor, collect, MODEL, startServer } from './test-support/emulator.js';
+import { CREATE, clientFor, collect, MODEL, useEmulatorServer } from './test-support/emulator.js';
 
-let server: EmulatorServer;
-beforeAll(async () => {
-  server = await startServer({ apiKey: 'secret' });
-});
-afterAll(() => server.close());
-
-const CREATE = { method: 'POST', path: '/v1beta/interactions' };
+const emulator = useEmulatorServer({ apiKey: 'secret' });
 
 async function caught(run: () => Promise<unknown>): Promise<AnyGemkitError> {
   try {
@@ -22,7 +15,7 @@ async function caught(run: () => Promise<unknown>): Promise<AnyGemkitError> {
 }
 
 test('every failure reaches the caller as a typed, serialisable error value', async () => {
-  const client = clientFor(server, { apiKey: 'secret' });
+  const client = clientFor(emulator(), { apiKey: 'secret' });
   const streamed = (input: string, store = true) =>
     client.interactions.create({ model: MODEL, input, store, stream: true }).then(collect);
   const LONG = 'Rivers [emulator: words=80]';
@@ -32,8 +25,8 @@ test('every failure reaches the caller as a typed, serialisable error value', as
     errors[error.kind] = error;
   };
 
-  keep(await caught(() => clientFor(server).interactions.create({ model: MODEL, input: 'no key' })));
-  server.emulator.injectFault({
+  keep(await caught(() => clientFor(emulator()).interactions.create({ model: MODEL, input: 'no key' })));
+  emulator().emulator.injectFault({
     type: 'error',
     afterEvents: 6,
     code: 'INTERNAL',
@@ -47,9 +40,9 @@ test('every failure reaches the caller as a typed, serialisable error value', as
     ),
   );
   keep(await caught(() => client.interactions.get('x', {}, { signal: AbortSignal.abort() })));
-  server.emulator.injectFault({ type: 'malformed', afterEvents: 6, match: CREATE });
+  emulator().emulator.injectFault({ type: 'malformed', afterEvents: 6, match: CREATE });
   keep(await caught(() => streamed(LONG)));
-  server.emulator.injectFault({ type: 'cut', afterEvents: 12, match: CREATE });
+  emulator().emulator.injectFault({ type: 'cut', afterEvents: 12, match: CREATE });
   keep(await caught(() => streamed(LONG, false)));
   keep(await caught(() => client.interactions.delete('  ')));
   keep(toGemkitError(new RangeError('something else')));

@@ -1,16 +1,10 @@
-import type { EmulatorServer } from '@gemkit/emulator';
-import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { AbortError, ApiError, UsageError } from '../errors.js';
 import { getText } from '../reduce/text.js';
-import { clientFor, MODEL, requestsTo, startServer } from '../test-support/emulator.js';
+import { clientFor, MODEL, requestsTo, useEmulatorServer } from '../test-support/emulator.js';
 import type { UploadProgress } from './files.js';
 
-let server: EmulatorServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.emulator.reset());
+const emulator = useEmulatorServer();
 
 const MiB = 1024 * 1024;
 const ONE_PIXEL_PNG = Uint8Array.from(
@@ -19,7 +13,7 @@ const ONE_PIXEL_PNG = Uint8Array.from(
 );
 
 test('upload: the resumable protocol in chunks, with progress; then the file is an image input', async () => {
-  const client = clientFor(server);
+  const client = clientFor(emulator());
   // Bigger than the server's 8 MiB chunk granularity, so it goes in two chunks.
   const bytes = new Uint8Array(9 * MiB);
   bytes.set(ONE_PIXEL_PNG);
@@ -41,7 +35,7 @@ test('upload: the resumable protocol in chunks, with progress; then the file is 
     state: 'ACTIVE',
   });
 
-  const [start, ...chunks] = requestsTo(server, 'POST', '/upload/v1beta/files');
+  const [start, ...chunks] = requestsTo(emulator(), 'POST', '/upload/v1beta/files');
   expect(start?.headers).toMatchObject({
     'x-goog-upload-protocol': 'resumable',
     'x-goog-upload-command': 'start',
@@ -66,7 +60,7 @@ test('upload: the resumable protocol in chunks, with progress; then the file is 
 });
 
 test('get and delete a file by name', async () => {
-  const client = clientFor(server);
+  const client = clientFor(emulator());
   const file = await client.files.upload(new File([ONE_PIXEL_PNG], 'pixel.png', { type: 'image/png' }));
   expect(file.displayName).toBe('pixel.png');
   expect(await client.files.get(file.name)).toEqual(file);
@@ -78,11 +72,11 @@ test('get and delete a file by name', async () => {
 });
 
 test('bad input is a UsageError before any request; an aborted upload is an AbortError', async () => {
-  const client = clientFor(server);
+  const client = clientFor(emulator());
   await expect(client.files.upload(new Blob([ONE_PIXEL_PNG]))).rejects.toBeInstanceOf(UsageError);
   await expect(client.files.upload('not a blob' as never)).rejects.toMatchObject({ kind: 'usage' });
   await expect(client.files.get('')).rejects.toMatchObject({ kind: 'usage' });
-  expect(server.emulator.requests).toHaveLength(0);
+  expect(emulator().emulator.requests).toHaveLength(0);
 
   const controller = new AbortController();
   const upload = client.files.upload(new Blob([ONE_PIXEL_PNG], { type: 'image/png' }), {
@@ -90,5 +84,5 @@ test('bad input is a UsageError before any request; an aborted upload is an Abor
     onProgress: () => controller.abort(),
   });
   await expect(upload).rejects.toBeInstanceOf(AbortError);
-  expect(server.emulator.stats.filesUploaded).toBe(0);
+  expect(emulator().emulator.stats.filesUploaded).toBe(0);
 });

@@ -1,5 +1,4 @@
-import type { EmulatorServer } from '@gemkit/emulator';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ApiError } from '../errors.js';
 import { reduceInteraction } from '../reduce/reduce-interaction.js';
 import { getText, getThoughtSummary } from '../reduce/text.js';
@@ -10,33 +9,33 @@ import {
   MODEL,
   requestsTo,
   startServer,
+  useEmulatorServer,
 } from '../test-support/emulator.js';
 import type { Interaction } from '../wire/index.js';
 import { InteractionStream } from './interaction-stream.js';
 
-let server: EmulatorServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const emulator = useEmulatorServer();
 
 const thinking = { thinking_level: 'low', thinking_summaries: 'auto' } as const;
 
 describe('interactions over real HTTP', () => {
   test('create answers the completed Interaction; headers carry the revision and no key unless given', async () => {
-    const answer = await clientFor(server).interactions.create({ model: MODEL, input: 'Name three rivers.' });
+    const answer = await clientFor(emulator()).interactions.create({
+      model: MODEL,
+      input: 'Name three rivers.',
+    });
     expect(answer).toMatchObject({ object: 'interaction', status: 'completed', model: MODEL });
     expect(getText(answer)).not.toBe('');
-    const [request] = requestsTo(server, 'POST', '/v1beta/interactions').slice(-1);
+    const [request] = requestsTo(emulator(), 'POST', '/v1beta/interactions').slice(-1);
     expect(request?.headers['api-revision']).toBe('2026-05-20');
     expect(request?.headers['content-type']).toBe('application/json');
     expect(request?.headers).not.toHaveProperty('x-goog-api-key');
 
-    await clientFor(server, { apiKey: 'k', headers: { 'x-trace': 't1' } }).interactions.create({
+    await clientFor(emulator(), { apiKey: 'k', headers: { 'x-trace': 't1' } }).interactions.create({
       model: MODEL,
       input: 'Hi',
     });
-    const [keyed] = requestsTo(server, 'POST', '/v1beta/interactions').slice(-1);
+    const [keyed] = requestsTo(emulator(), 'POST', '/v1beta/interactions').slice(-1);
     expect(keyed?.headers).toMatchObject({
       'x-goog-api-key': '[redacted]',
       'api-revision': '2026-05-20',
@@ -44,7 +43,7 @@ describe('interactions over real HTTP', () => {
     });
 
     // Another revision is sent as given (and this server refuses it).
-    const other = clientFor(server, { apiRevision: '2099-01-01' }).interactions.create({
+    const other = clientFor(emulator(), { apiRevision: '2099-01-01' }).interactions.create({
       model: MODEL,
       input: 'Hi',
     });
@@ -56,7 +55,7 @@ describe('interactions over real HTTP', () => {
   });
 
   test('a streamed create rebuilds exactly the Interaction that GET returns afterwards', async () => {
-    const client = clientFor(server);
+    const client = clientFor(emulator());
     const stream = await client.interactions.create({
       model: MODEL,
       input: 'Explain tides. [emulator: words=60]',
@@ -80,7 +79,7 @@ describe('interactions over real HTTP', () => {
   });
 
   test('finalInteraction alone consumes the stream; a second iteration is a UsageError', async () => {
-    const stream = await clientFor(server).interactions.create({
+    const stream = await clientFor(emulator()).interactions.create({
       model: MODEL,
       input: 'Hello',
       stream: true,
@@ -91,7 +90,7 @@ describe('interactions over real HTTP', () => {
   });
 
   test('get reads the stored Interaction, with its input on request', async () => {
-    const client = clientFor(server);
+    const client = clientFor(emulator());
     const created = await client.interactions.create({ model: MODEL, input: 'Remember me' });
     const plain = await client.interactions.get(created.id);
     expect(plain).toEqual(created);
@@ -101,7 +100,7 @@ describe('interactions over real HTTP', () => {
   });
 
   test('a streamed get replays every event, or only those after last_event_id', async () => {
-    const client = clientFor(server);
+    const client = clientFor(emulator());
     const original = await client.interactions.create({
       model: MODEL,
       input: 'Replay [emulator: words=30]',
@@ -150,7 +149,7 @@ describe('interactions over real HTTP', () => {
   });
 
   test('delete removes an interaction: reading it again is a 404 ApiError', async () => {
-    const client = clientFor(server);
+    const client = clientFor(emulator());
     const created = await client.interactions.create({ model: MODEL, input: 'Forget me' });
     await expect(client.interactions.delete(created.id)).resolves.toBeUndefined();
     const error = await client.interactions.get(created.id).catch((caught: unknown) => caught);
@@ -159,7 +158,7 @@ describe('interactions over real HTTP', () => {
   });
 
   test('stateful and stateless multi-turn', async () => {
-    const client = clientFor(server);
+    const client = clientFor(emulator());
     const first = await client.interactions.create({ model: MODEL, input: 'My name is Ada.' });
     const second = await client.interactions.create({
       model: MODEL,

@@ -1,26 +1,23 @@
 import type { EmulatorServer } from '@gemkit/emulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { AbortError, ProtocolError, StreamError, StreamInterruptedError } from '../errors.js';
 import { getText } from '../reduce/text.js';
 import {
+  CREATE,
   clientFor,
   collect,
   eventCarried,
+  failureOf,
   MODEL,
   requestsTo,
   startServer,
+  useEmulatorServer,
 } from '../test-support/emulator.js';
 import type { InteractionEvent } from '../wire/index.js';
 import { isEventOfType } from '../wire/index.js';
 
-let server: EmulatorServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.emulator.reset());
+const emulator = useEmulatorServer();
 
-const CREATE = { method: 'POST', path: '/v1beta/interactions' };
 const RESUME = { method: 'GET', path: /^\/v1beta\/interactions\/[^/]+$/ };
 /** Streamed GETs: the resumes (plain GETs of the stored result are left out). */
 const resumesOf = (s: EmulatorServer) =>
@@ -41,19 +38,10 @@ function deltaText(events: InteractionEvent[]): string {
     .join('');
 }
 
-async function failureOf(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a failure');
-}
-
 describe('resume', () => {
   test('a stream cut after events resumes after the last event id: no text lost or repeated', async () => {
-    server.emulator.injectFault({ type: 'cut', afterEvents: 12, match: CREATE });
-    const client = clientFor(server);
+    emulator().emulator.injectFault({ type: 'cut', afterEvents: 12, match: CREATE });
+    const client = clientFor(emulator());
     const stream = await client.interactions.create({ model: MODEL, input: LONG, stream: true });
     const events = await collect(stream);
     const stored = await client.interactions.get(stream.interactionId as string);
@@ -62,34 +50,34 @@ describe('resume', () => {
     expect(deltaText(events)).toBe(getText(stored));
     expect(eventCarried(await stream.finalInteraction())).toEqual(eventCarried(stored));
 
-    const resumes = resumesOf(server);
+    const resumes = resumesOf(emulator());
     expect(resumes).toHaveLength(1);
     const resumedAfter = events.findIndex((event) => event.event_id === resumes[0]?.query.last_event_id);
     expect(resumedAfter).toBeGreaterThan(0);
     expect(resumedAfter).toBeLessThan(12);
-    expect(requestsTo(server, 'POST', CREATE.path)).toHaveLength(1);
+    expect(requestsTo(emulator(), 'POST', CREATE.path)).toHaveLength(1);
   });
 
   test('repeated cuts, of the create and of the resumes, still end in the exact answer', async () => {
-    server.emulator.injectFault({ type: 'cut', afterEvents: 12, match: CREATE });
-    server.emulator.injectFault({ type: 'cut', afterEvents: 15, match: RESUME, times: 2 });
-    const client = clientFor(server, { retry: { maxResumeAttempts: 5 } });
+    emulator().emulator.injectFault({ type: 'cut', afterEvents: 12, match: CREATE });
+    emulator().emulator.injectFault({ type: 'cut', afterEvents: 15, match: RESUME, times: 2 });
+    const client = clientFor(emulator(), { retry: { maxResumeAttempts: 5 } });
     const stream = await client.interactions.create({ model: MODEL, input: LONG, stream: true });
     const events = await collect(stream);
     const stored = await client.interactions.get(stream.interactionId as string);
     expect(deltaText(events)).toBe(getText(stored));
-    expect(resumesOf(server)).toHaveLength(3);
+    expect(resumesOf(emulator())).toHaveLength(3);
   });
 
   test('resumes are bounded: a stream that keeps breaking without progress is StreamInterruptedError', async () => {
-    server.emulator.injectFault({ type: 'cut', afterEvents: 12, match: CREATE });
-    server.emulator.injectFault({
+    emulator().emulator.injectFault({ type: 'cut', afterEvents: 12, match: CREATE });
+    emulator().emulator.injectFault({
       type: 'cut',
       afterEvents: 0,
       match: RESUME,
       times: Number.POSITIVE_INFINITY,
     });
-    const client = clientFor(server, { retry: { maxResumeAttempts: 2 } });
+    const client = clientFor(emulator(), { retry: { maxResumeAttempts: 2 } });
     const stream = await client.interactions.create({ model: MODEL, input: LONG, stream: true });
     const error = await failureOf(() => collect(stream));
     expect(error).toBeInstanceOf(StreamInterruptedError);
@@ -99,13 +87,13 @@ describe('resume', () => {
       interactionId: stream.interactionId,
     });
     expect((error as StreamInterruptedError).snapshot?.id).toBe(stream.interactionId);
-    expect(resumesOf(server)).toHaveLength(2);
+    expect(resumesOf(emulator())).toHaveLength(2);
     await expect(stream.finalInteraction()).rejects.toBe(error);
   });
 
   test('a store:false stream cannot be resumed: StreamInterruptedError with the partial snapshot', async () => {
-    server.emulator.injectFault({ type: 'cut', afterEvents: 12, match: CREATE });
-    const stream = await clientFor(server).interactions.create({
+    emulator().emulator.injectFault({ type: 'cut', afterEvents: 12, match: CREATE });
+    const stream = await clientFor(emulator()).interactions.create({
       model: MODEL,
       input: LONG,
       store: false,
@@ -123,37 +111,45 @@ describe('resume', () => {
     const partial = (error as StreamInterruptedError).snapshot;
     expect(getText(partial)).toBe(deltaText(seen));
     expect(getText(partial)).not.toBe('');
-    expect(resumesOf(server)).toHaveLength(0);
+    expect(resumesOf(emulator())).toHaveLength(0);
   });
 
-  test('a create cut before any event is not repeated: the server had started answering', async () => {
-    server.emulator.injectFault({ type: 'cut', afterEvents: 0, match: CREATE });
-    const stream = await clientFor(server).interactions.create({ model: MODEL, input: LONG, stream: true });
+  test('a create cut before any event is not repeated: the emulator() had started answering', async () => {
+    emulator().emulator.injectFault({ type: 'cut', afterEvents: 0, match: CREATE });
+    const stream = await clientFor(emulator()).interactions.create({
+      model: MODEL,
+      input: LONG,
+      stream: true,
+    });
     const error = await failureOf(() => collect(stream));
     expect(error).toMatchObject({ kind: 'interrupted', reason: 'no_interaction_id' });
-    expect(requestsTo(server, 'POST', CREATE.path)).toHaveLength(1);
+    expect(requestsTo(emulator(), 'POST', CREATE.path)).toHaveLength(1);
   });
 });
 
 describe('broken streams', () => {
   test('malformed bytes are a ProtocolError carrying what had arrived; nothing is resumed', async () => {
-    server.emulator.injectFault({ type: 'malformed', afterEvents: 7, match: CREATE });
-    const stream = await clientFor(server).interactions.create({ model: MODEL, input: LONG, stream: true });
+    emulator().emulator.injectFault({ type: 'malformed', afterEvents: 7, match: CREATE });
+    const stream = await clientFor(emulator()).interactions.create({
+      model: MODEL,
+      input: LONG,
+      stream: true,
+    });
     const error = await failureOf(() => collect(stream));
     expect(error).toBeInstanceOf(ProtocolError);
     expect((error as ProtocolError).snapshot?.id).toBe(stream.interactionId);
-    expect(resumesOf(server)).toHaveLength(0);
+    expect(resumesOf(emulator())).toHaveLength(0);
   });
 
   test('an in-stream error event is a StreamError; the snapshot reads as the stored failed Interaction', async () => {
-    server.emulator.injectFault({
+    emulator().emulator.injectFault({
       type: 'error',
       afterEvents: 8,
       code: 'INTERNAL',
       message: 'The model broke down',
       match: CREATE,
     });
-    const client = clientFor(server);
+    const client = clientFor(emulator());
     const stream = await client.interactions.create({ model: MODEL, input: LONG, stream: true });
     const error = await failureOf(() => collect(stream));
     expect(error).toBeInstanceOf(StreamError);

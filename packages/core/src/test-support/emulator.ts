@@ -1,4 +1,5 @@
 import { type EmulatorServer, type EmulatorServerOptions, startEmulatorServer } from '@gemkit/emulator';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createClient } from '../client/create-client.js';
 import type { ClientOptions } from '../client/http.js';
 import type { InteractionStream } from '../client/interaction-stream.js';
@@ -43,4 +44,30 @@ export function requestsTo(server: EmulatorServer, method: string, path: string 
       request.method === method &&
       (typeof path === 'string' ? request.path === path : path.test(request.path)),
   );
+}
+
+/** One emulator server for a test file, reset before each test; returns the running server. */
+export function useEmulatorServer(options: EmulatorServerOptions = {}): () => EmulatorServer {
+  let server: EmulatorServer | undefined;
+  beforeAll(async () => {
+    server = await startServer(options);
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => server?.emulator.reset());
+  return () => {
+    if (!server) throw new Error('The emulator server is not running');
+    return server;
+  };
+}
+
+export const CREATE = { method: 'POST', path: '/v1beta/interactions' } as const;
+
+/** The error a run rejects with; fails the test when it does not reject. */
+export async function failureOf(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a failure');
 }
