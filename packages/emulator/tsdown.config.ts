@@ -1,22 +1,14 @@
 import { defineConfig } from 'tsdown';
 
-export default defineConfig([
-  {
-    // The handler is browser-safe (Web APIs only), so the main entry stays platform-neutral.
-    entry: ['src/index.ts'],
-    format: 'esm',
-    platform: 'neutral',
-    dts: true,
-    sourcemap: true,
-    clean: true,
-  },
-  {
-    // node:http adapter and the `gemkit-emulator` CLI.
-    entry: ['src/node.ts', 'src/cli.ts'],
-    format: 'esm',
-    platform: 'node',
-    dts: true,
-    sourcemap: true,
-    clean: false,
-  },
-]);
+export default defineConfig({
+  // index: the browser-safe handler (Web APIs only). node: the node:http adapter, which index loads
+  // lazily. cli: the `gemkit-emulator` bin. One build, so the three share their chunks.
+  entry: ['src/index.ts', 'src/node.ts', 'src/cli.ts'],
+  format: 'esm',
+  platform: 'neutral',
+  // Only node.ts and cli.ts import node builtins; they stay imports, resolved by Node at run time.
+  external: [/^node:/],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+});

@@ -49,6 +49,14 @@ async function uploadUrl(
   return response.headers.get('x-goog-upload-url') as string;
 }
 
+/** A whole upload in one chunk: 10 bytes of image/png. */
+async function uploadTenBytes(emulator: Emulator): Promise<GeminiFile> {
+  const url = await uploadUrl(emulator);
+  return (
+    (await (await send(url, 'upload, finalize', 0, bytes(10), emulator)).json()) as { file: GeminiFile }
+  ).file;
+}
+
 describe('resumable upload', () => {
   it('answers start with an absolute upload URL on the request origin, then takes chunks until finalize', async () => {
     const emulator = createEmulator({ pacing: FAST });
@@ -164,10 +172,7 @@ describe('resumable upload', () => {
 describe('files as input', () => {
   it('resolves an uploaded file by uri or by name, with its stored mime type', async () => {
     const emulator = createEmulator({ pacing: FAST });
-    const url = await uploadUrl(emulator);
-    const { file } = (await (await send(url, 'upload, finalize', 0, bytes(10), emulator)).json()) as {
-      file: GeminiFile;
-    };
+    const file = await uploadTenBytes(emulator);
     const byUri = await create(emulator, {
       input: [
         { type: 'text', text: 'see' },
@@ -185,10 +190,7 @@ describe('files as input', () => {
 
   it('keeps earlier turns working after their file is deleted, but refuses it in new input', async () => {
     const emulator = createEmulator({ pacing: FAST });
-    const url = await uploadUrl(emulator);
-    const { file } = (await (await send(url, 'upload, finalize', 0, bytes(10), emulator)).json()) as {
-      file: GeminiFile;
-    };
+    const file = await uploadTenBytes(emulator);
     const first = await create(emulator, {
       input: [
         { type: 'text', text: 'keep' },

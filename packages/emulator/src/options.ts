@@ -26,7 +26,7 @@ export interface EmulatorOptions {
   cors?: boolean;
   /** Clock for `created` / `updated` / file times. */
   now?: () => Date;
-  /** Id generator for interactions, files, uploads and function calls. */
+  /** Id generator for interactions, files and uploads. */
   generateId?: (kind: IdKind) => string;
 }
 

@@ -1,3 +1,4 @@
+import { concatBytes } from '../util/bytes.js';
 import { badRequest, EmulatorApiError } from './errors.js';
 
 function tooLarge(limit: number): EmulatorApiError {
@@ -25,13 +26,7 @@ export async function readBody(request: Request, limit: number): Promise<Uint8Ar
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return concatBytes(chunks, total);
 }
 
 /** Parses a JSON request body the way the API does: it must be valid UTF-8 holding one JSON object. */

@@ -5,6 +5,7 @@ import { badRequest, EmulatorApiError, notFound } from '../http/errors.js';
 import { jsonResponse } from '../http/json.js';
 import type { UploadSession } from '../store/files.js';
 import { encodeBase64 } from '../util/base64.js';
+import { concatBytes } from '../util/bytes.js';
 import { expectObject, expectString } from '../validate/guards.js';
 
 /** How long the API keeps an uploaded file. */
@@ -132,22 +133,12 @@ async function continueUpload(
     state.files.endUpload(session.id);
     throw badRequest(`The upload declared ${session.declaredSize} bytes but ${session.received} arrived.`);
   }
-  const data = concat(session.chunks, session.received);
+  const data = concatBytes(session.chunks, session.received);
   const file = await describeFile(state, scope, session, data);
   state.files.endUpload(session.id);
   state.files.add(session.fileId, { file, data });
   state.stats.filesUploaded++;
   return jsonResponse({ file }, { headers: { 'x-goog-upload-status': 'final' } });
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  const data = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    data.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return data;
 }
 
 async function describeFile(

@@ -1,5 +1,5 @@
 /** What an id is for; a custom generator may use it to make ids readable in tests. */
-export type IdKind = 'interaction' | 'file' | 'upload' | 'call';
+export type IdKind = 'interaction' | 'file' | 'upload';
 
 const PREFIX: Readonly<Record<IdKind, string>> = {
   interaction: 'v1_',
