@@ -5,7 +5,6 @@ const PREFIX: Readonly<Record<IdKind, string>> = {
   interaction: 'v1_',
   file: '',
   upload: 'up_',
-  call: 'call_',
 };
 
 function randomHex(): string {
