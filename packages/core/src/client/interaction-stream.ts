@@ -14,6 +14,9 @@ import type { ErrorEvent, Interaction, InteractionEvent } from '../wire/index.js
 import { failure } from './http.js';
 import { backoff, type RetryPolicy, sleep } from './retry.js';
 
+/** Statuses of an interaction still generating: a stream that ends in one of them was cut. */
+const RUNNING = new Set(['in_progress', 'queued']);
+
 export interface InteractionStreamInit {
   /** The open `text/event-stream` response. */
   response: Response;
@@ -106,6 +109,7 @@ export class InteractionStream implements AsyncIterable<InteractionEvent> {
         // A replay from the start (no event id to resume after) repeats what was already seen.
         let skip = response === this.#init.response || this.#lastEventId !== undefined ? 0 : this.#eventCount;
         let broke: unknown = new NetworkError('The stream ended before interaction.completed', false);
+        let ended = false;
         try {
           for await (const event of readEvents(response.body as ReadableStream<Uint8Array>)) {
             if (skip > 0) {
@@ -116,11 +120,14 @@ export class InteractionStream implements AsyncIterable<InteractionEvent> {
             this.#accept(event);
             if (event.event_type === 'error') throw this.#streamError(event as ErrorEvent);
             yield event;
-            if (event.event_type === 'interaction.completed') {
-              completed = true;
-              this.#settle.resolve(this.#snapshot as Interaction);
-              return;
-            }
+            ended = event.event_type === 'interaction.completed';
+            if (ended) break;
+          }
+          // Ended by interaction.completed, or a replay after the last event of a finished interaction.
+          if (this.#snapshot && (ended || !RUNNING.has(this.#snapshot.status))) {
+            completed = true;
+            this.#settle.resolve(this.#snapshot);
+            return;
           }
         } catch (error) {
           if (error instanceof GemkitError) throw error;

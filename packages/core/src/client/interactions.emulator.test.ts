@@ -123,6 +123,15 @@ describe('interactions over real HTTP', () => {
     );
     expect(await collect(rest)).toEqual(events.slice(half + 1));
     expect(eventCarried(await rest.finalInteraction())).toEqual(eventCarried(stored));
+
+    // After the last event there is nothing more to send: the given snapshot is the final one.
+    const after = await client.interactions.get(
+      stored.id,
+      { stream: true, last_event_id: events.at(-1)?.event_id },
+      { snapshot: stored },
+    );
+    expect(await collect(after)).toEqual([]);
+    expect(await after.finalInteraction()).toBe(stored);
   });
 
   test('cancel stops a running generation; the open stream ends with status cancelled', async () => {
