@@ -166,6 +166,15 @@ describe('interactions over real HTTP', () => {
     expect(error).toMatchObject({ kind: 'api', status: 404, code: 404, apiStatus: 'NOT_FOUND' });
   });
 
+  test('bad arguments are UsageErrors, and nothing is sent', async () => {
+    const client = clientFor(emulator());
+    await expect(client.interactions.create(null as never)).rejects.toMatchObject({ kind: 'usage' });
+    await expect(client.interactions.get('')).rejects.toMatchObject({ kind: 'usage' });
+    await expect(client.interactions.cancel(42 as never)).rejects.toMatchObject({ kind: 'usage' });
+    await expect(client.interactions.delete(' ')).rejects.toMatchObject({ kind: 'usage' });
+    expect(emulator().emulator.requests).toHaveLength(0);
+  });
+
   test('stateful and stateless multi-turn', async () => {
     const client = clientFor(emulator());
     const first = await client.interactions.create({ model: MODEL, input: 'My name is Ada.' });
