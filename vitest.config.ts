@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/{core,emulator,server}/src/**/*.test.ts'],
+          include: ['packages/{core,emulator,server}/src/**/*.test.ts', 'bench/*/**/*.test.ts'],
           exclude: ['**/*.dom.test.ts'],
           testTimeout: 20_000,
         },
