@@ -22,6 +22,21 @@ afterAll(async () => {
   expect(transcript.contains(SERVER_KEY)).toBe(false);
 });
 
+/** A stack whose emulator streams slowly, so a stream is still running when the test acts on it. */
+async function withSlowStack(
+  run: (
+    slow: Awaited<ReturnType<typeof startStack>>,
+    client: ReturnType<typeof createClient>,
+  ) => Promise<void>,
+): Promise<void> {
+  const slow = await startStack({}, transcript, { pacing: { chunkSize: 4, delayMs: 20 } });
+  try {
+    await run(slow, createClient({ baseUrl: slow.route.baseUrl, retry: { maxRetries: 0 } }));
+  } finally {
+    await slow.close();
+  }
+}
+
 const deltaText = (events: InteractionEvent[]) =>
   events
     .map(
@@ -90,9 +105,7 @@ describe('@gemkit/core client through the route', () => {
   });
 
   it('a client abort aborts the upstream request (no tokens paid for after stop)', async () => {
-    const slow = await startStack({}, transcript, { pacing: { chunkSize: 4, delayMs: 20 } });
-    try {
-      const slowClient = createClient({ baseUrl: slow.route.baseUrl, retry: { maxRetries: 0 } });
+    await withSlowStack(async (slow, slowClient) => {
       const stream = await slowClient.interactions.create({
         model: MODEL,
         input: 'A long one [emulator: words=2000]',
@@ -109,15 +122,11 @@ describe('@gemkit/core client through the route', () => {
         'the emulator to see its client (the route) go away',
       );
       expect(slow.emulator.emulator.stats.streamsCompleted).toBe(0);
-    } finally {
-      await slow.close();
-    }
+    });
   });
 
   it('cancel stops a running interaction', async () => {
-    const slow = await startStack({}, transcript, { pacing: { chunkSize: 4, delayMs: 20 } });
-    try {
-      const slowClient = createClient({ baseUrl: slow.route.baseUrl, retry: { maxRetries: 0 } });
+    await withSlowStack(async (_slow, slowClient) => {
       const stream = await slowClient.interactions.create({
         model: MODEL,
         input: 'Long [emulator: words=800]',
@@ -128,8 +137,6 @@ describe('@gemkit/core client through the route', () => {
       await slowClient.interactions.cancel(stream.interactionId as string);
       for (let next = await iterator.next(); !next.done; next = await iterator.next()) {}
       expect(stream.snapshot?.status).toBe('cancelled');
-    } finally {
-      await slow.close();
-    }
+    });
   });
 });

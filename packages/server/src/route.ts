@@ -1,7 +1,8 @@
 import { Call } from './call.js';
 import { badRequest, errorResponse, notFound, RouteError, unauthenticated } from './errors.js';
-import { readOrDeleteFile, startUpload, uploadBytes } from './handlers/files.js';
-import { cancelInteraction, createInteraction, readOrDeleteInteraction } from './handlers/interactions.js';
+import { readOrDelete } from './handlers/by-id.js';
+import { startUpload, uploadBytes } from './handlers/files.js';
+import { cancelInteraction, createInteraction } from './handlers/interactions.js';
 import { redact } from './log.js';
 import { type GeminiRouteOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { OwnershipGuard } from './ownership/guard.js';
@@ -24,13 +25,13 @@ export type GeminiRouteHandler = ((request: Request, context?: unknown) => Promi
 
 const HANDLERS: Record<RouteKind, (call: Call) => Promise<Response>> = {
   'interactions.create': createInteraction,
-  'interactions.get': readOrDeleteInteraction,
-  'interactions.delete': readOrDeleteInteraction,
+  'interactions.get': readOrDelete('interaction'),
+  'interactions.delete': readOrDelete('interaction'),
   'interactions.cancel': cancelInteraction,
   'files.uploadStart': startUpload,
   'files.uploadBytes': uploadBytes,
-  'files.get': readOrDeleteFile,
-  'files.delete': readOrDeleteFile,
+  'files.get': readOrDelete('file'),
+  'files.delete': readOrDelete('file'),
 };
 
 /** The server route to the Gemini Interactions and Files APIs: the key stays here, the policy applies. */

@@ -94,15 +94,6 @@ export async function uploadBytes(call: Call): Promise<Response> {
   return call.respondWith(upstream, text);
 }
 
-/** `GET|DELETE …/v1beta/files/{id}`. */
-export async function readOrDeleteFile(call: Call): Promise<Response> {
-  await call.guard?.check('file', call.id, call.user);
-  const upstream = await call.send(null);
-  if (!upstream.ok) return call.relayError(upstream);
-  if (call.match.kind === 'files.delete') await call.guard?.forget('file', call.id);
-  return call.relay(upstream);
-}
-
 /** The upstream's upload URL, reduced to what the route forwards later: its `upload_id` (and protocol). */
 function parseUploadUrl(value: string | null): { uploadId: string; query: string } | undefined {
   if (!value) return undefined;

@@ -40,15 +40,6 @@ export async function createInteraction(call: Call): Promise<Response> {
   return call.respondWith(upstream, text);
 }
 
-/** `GET …/{id}` (read, or stream again / resume with `stream` and `last_event_id`) and `DELETE …/{id}`. */
-export async function readOrDeleteInteraction(call: Call): Promise<Response> {
-  await call.guard?.check('interaction', call.id, call.user);
-  const upstream = await call.send(null);
-  if (!upstream.ok) return call.relayError(upstream);
-  if (call.match.kind === 'interactions.delete') await call.guard?.forget('interaction', call.id);
-  return call.relay(upstream);
-}
-
 /** `POST …/{id}/cancel`: the body is optional (the SDK sends none; some clients send `{}`). */
 export async function cancelInteraction(call: Call): Promise<Response> {
   await call.guard?.check('interaction', call.id, call.user);
