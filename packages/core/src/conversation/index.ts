@@ -17,4 +17,4 @@ export {
 } from './interaction-controller.js';
 export type { Attachment, BranchInfo, Message, ModelMessage, TurnStatus, UserMessage } from './message.js';
 export type { SerializedConversation, SerializedMessage } from './serialize.js';
-export { mergeSettings, type RequestSettings } from './settings.js';
+export { mergeSettings, pickSettings, type RequestSettings } from './settings.js';

@@ -24,11 +24,12 @@ export function mergeSettings(...layers: (RequestSettings | undefined)[]): Reque
   const merged: RequestSettings = {};
   for (const layer of layers) {
     if (!layer) continue;
+    const previousConfig = merged.generation_config;
     for (const [key, value] of Object.entries(layer)) {
       if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
     }
     if (layer.generation_config) {
-      merged.generation_config = { ...merged.generation_config, ...layer.generation_config };
+      merged.generation_config = { ...previousConfig, ...layer.generation_config };
     }
   }
   return merged;

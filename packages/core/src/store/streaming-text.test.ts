@@ -179,3 +179,21 @@ describe('StreamingText', () => {
     await vi.waitFor(() => expect(fx.emulator.stats.streamsAbortedByClient).toBe(before + 1));
   });
 });
+
+describe('StreamingText.attach', () => {
+  it('survives an immediate detach → attach (StrictMode) and disposes a task after the last detach', async () => {
+    const streaming = new StreamingText({ schedule: microtaskSchedule });
+    const source = channel<string>();
+    streaming.setSource(source);
+    streaming.attach()();
+    const detach = streaming.attach();
+    await settle();
+    source.push('still read');
+    await until(streaming, (s) => s.text === 'still read');
+    detach();
+    await settle();
+    source.push(' — not any more');
+    await settle();
+    expect(streaming.getSnapshot().text).toBe('still read');
+  });
+});

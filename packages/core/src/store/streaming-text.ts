@@ -65,6 +65,8 @@ export class StreamingText implements ReadableStore<StreamingTextState> {
   #iteration: { stop: () => void } | undefined;
   #tick: CancelScheduled | undefined;
   #lastTick = 0;
+  #attachments = 0;
+  #disposal: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: StreamingTextOptions = {}) {
     this.#schedule = options.schedule ?? frameSchedule;
@@ -106,6 +108,27 @@ export class StreamingText implements ReadableStore<StreamingTextState> {
     } else {
       this.#update('', '', true, true);
     }
+  }
+
+  /** Tells subscribers about a pending change now rather than at the next frame (a new source, say). */
+  flush(): void {
+    this.#store.flush();
+  }
+
+  /**
+   * For a view layer: call on mount, and the returned function on unmount. Disposal after the last unmount
+   * waits a task, so React's StrictMode (mount → unmount → mount at once) keeps reading the same stream, which
+   * could not be read a second time.
+   */
+  attach(): () => void {
+    this.#attachments++;
+    clearTimeout(this.#disposal);
+    let detached = false;
+    return () => {
+      if (detached) return;
+      detached = true;
+      if (--this.#attachments === 0) this.#disposal = setTimeout(() => this.dispose(), 0);
+    };
   }
 
   /** Stops iterating the source and the smoothing clock. */

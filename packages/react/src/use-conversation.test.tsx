@@ -1,0 +1,269 @@
+import { ApiError, type ModelMessage, type UserMessage } from '@gemkit/core';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { type ReactNode, StrictMode } from 'react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GemkitProvider } from './provider.js';
+import { type Fixture, MODEL, startFixture } from './test/fixture.js';
+import { useConversation } from './use-conversation.js';
+
+let fx: Fixture;
+let slow: Fixture;
+beforeAll(async () => {
+  fx = await startFixture();
+  slow = await startFixture({ pacing: { chunkSize: 8, delayMs: 5 } });
+});
+afterAll(async () => {
+  await fx.close();
+  await slow.close();
+});
+
+const DOGS = 'I have 2 dogs in my house.';
+const PAWS = 'How many paws are in my house?';
+
+describe('useConversation: the two modes', () => {
+  it('stateful: the second turn carries previous_interaction_id of the first', async () => {
+    const { result } = renderHook(() =>
+      useConversation({ client: fx.client, model: MODEL, mode: 'stateful' }),
+    );
+    const before = fx.creates().length;
+    await act(() => result.current.send(DOGS));
+    await act(() => result.current.send(PAWS));
+    // Renders follow the frame clock: the last one lands at the next animation frame.
+    await waitFor(() => expect(result.current.messages[3]?.status).toBe('completed'));
+
+    const [first, second] = fx.creates().slice(before);
+    const firstAnswer = result.current.messages[1] as ModelMessage;
+    expect(first).toMatchObject({ model: MODEL, input: DOGS });
+    expect(second).toMatchObject({ input: PAWS, previous_interaction_id: firstAnswer.interactionId });
+    expect(result.current.status).toBe('completed');
+    expect(result.current.messages.map((m) => m.role)).toEqual(['user', 'model', 'user', 'model']);
+    expect(result.current.messages[3]?.text).toContain(DOGS);
+  });
+
+  it('stateless: store:false and the whole step history as input, a user_input step appended', async () => {
+    const { result } = renderHook(() =>
+      useConversation({ client: fx.client, model: MODEL, mode: 'stateless' }),
+    );
+    const before = fx.creates().length;
+    await act(() => result.current.send(DOGS));
+    await act(() => result.current.send(PAWS));
+    await waitFor(() => expect(result.current.messages[3]?.status).toBe('completed'));
+
+    const [first, second] = fx.creates().slice(before);
+    const firstAnswer = result.current.messages[1] as ModelMessage;
+    expect(first).toMatchObject({
+      store: false,
+      input: [{ type: 'user_input', content: [{ type: 'text', text: DOGS }] }],
+    });
+    expect(second).not.toHaveProperty('previous_interaction_id');
+    expect(second).toMatchObject({ store: false });
+    expect(second?.input).toEqual([
+      { type: 'user_input', content: [{ type: 'text', text: DOGS }] },
+      ...firstAnswer.steps,
+      { type: 'user_input', content: [{ type: 'text', text: PAWS }] },
+    ]);
+    expect(result.current.messages[3]?.text).toContain(DOGS);
+  });
+
+  it('switching mode on a live conversation applies to the next turn', async () => {
+    const { result, rerender } = renderHook(
+      ({ mode }: { mode: 'stateful' | 'stateless' }) =>
+        useConversation({ client: fx.client, model: MODEL, mode }),
+      { initialProps: { mode: 'stateful' } },
+    );
+    await act(() => result.current.send(DOGS));
+    rerender({ mode: 'stateless' });
+    await waitFor(() => expect(result.current.mode).toBe('stateless'));
+    await act(() => result.current.send(PAWS));
+    expect(fx.creates().at(-1)).toMatchObject({ store: false });
+    expect((fx.creates().at(-1)?.input as unknown[]).length).toBeGreaterThan(2);
+  });
+});
+
+describe('useConversation: settings through the provider', () => {
+  it('uses the provider client, model, system instruction and temperature; thinking streams as thoughts', async () => {
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <GemkitProvider
+        client={slow.client}
+        model={MODEL}
+        settings={{
+          system_instruction: 'You are a vet.',
+          generation_config: { temperature: 0.4, thinking_level: 'high', thinking_summaries: 'auto' },
+        }}
+      >
+        {children}
+      </GemkitProvider>
+    );
+    const { result } = renderHook(() => useConversation(), { wrapper });
+    const seen = new Set<string>();
+    let sending: Promise<void> = Promise.resolve();
+    act(() => {
+      sending = result.current.send(DOGS);
+    });
+    await waitFor(
+      () => {
+        const answer = result.current.messages[1] as ModelMessage | undefined;
+        if (answer) seen.add(answer.status);
+        expect(answer?.status).toBe('completed');
+      },
+      { timeout: 10_000 },
+    );
+    await act(() => sending);
+    const answer = result.current.messages[1] as ModelMessage;
+    expect(seen.has('streaming')).toBe(true);
+    expect(answer.thoughts).toContain('Reading the request');
+    expect(answer.text).toContain('You are a vet.');
+    expect(answer.usage?.total_tokens).toBeGreaterThan(0);
+    expect(slow.creates().at(-1)).toMatchObject({
+      model: MODEL,
+      system_instruction: 'You are a vet.',
+      generation_config: { temperature: 0.4, thinking_level: 'high', thinking_summaries: 'auto' },
+    });
+  });
+});
+
+describe('useConversation: failures and control', () => {
+  it('stop() mid-stream cancels upstream; the turn is kept as cancelled and retry() completes it', async () => {
+    const { result } = renderHook(() => useConversation({ client: slow.client, model: MODEL }));
+    const cancels = slow.emulator.stats.cancels;
+    act(() => {
+      result.current.send('A long story. [emulator: words=400]');
+    });
+    await waitFor(() => expect(result.current.messages[1]?.text.length ?? 0).toBeGreaterThan(30));
+    act(() => result.current.stop());
+    await waitFor(() => expect(result.current.status).toBe('cancelled'));
+    expect(result.current.isLoading).toBe(false);
+    await waitFor(() => expect(slow.emulator.stats.cancels).toBe(cancels + 1));
+    const answer = result.current.messages[1] as ModelMessage;
+    expect(
+      slow.emulator.requests.some((r) => r.path === `/v1beta/interactions/${answer.interactionId}/cancel`),
+    ).toBe(true);
+    await act(() => result.current.retry());
+    await waitFor(() => expect(result.current.status).toBe('completed'));
+    expect(result.current.messages).toHaveLength(2);
+  });
+
+  it('a 429 then retry(): the error is a value, the user message survives, the retry succeeds', async () => {
+    const { result } = renderHook(() => useConversation({ client: fx.client, model: MODEL }));
+    fx.emulator.injectFault({
+      type: 'status',
+      status: 429,
+      retryAfterSeconds: 1,
+      match: { path: '/v1beta/interactions' },
+    });
+    await act(() => result.current.send(DOGS));
+    await waitFor(() => expect(result.current.status).toBe('error'));
+    expect(result.current.error).toBeInstanceOf(ApiError);
+    expect(result.current.error).toMatchObject({ status: 429 });
+    const user = result.current.messages[0] as UserMessage;
+    expect(user).toMatchObject({ text: DOGS, status: 'unsent' });
+
+    await act(() => result.current.retry());
+    await waitFor(() => expect(result.current.status).toBe('completed'));
+    expect(result.current.messages[0]?.id).toBe(user.id);
+    expect(result.current.error).toBeUndefined();
+  });
+
+  it('a cut stream is resumed: the answer is whole', async () => {
+    const { result } = renderHook(() => useConversation({ client: slow.client, model: MODEL }));
+    slow.emulator.injectFault({ type: 'cut', afterEvents: 8, match: { path: '/v1beta/interactions' } });
+    await act(() => result.current.send('Tell me something. [emulator: words=60]'));
+    await waitFor(() => expect(result.current.status).toBe('completed'));
+    const answer = result.current.messages[1] as ModelMessage;
+    const stored = await slow.client.interactions.get(answer.interactionId as string);
+    expect(answer.steps).toEqual(stored.steps);
+    expect(slow.emulator.requests.some((r) => r.method === 'GET' && r.query.last_event_id)).toBe(true);
+  });
+
+  it('regenerate and edit keep branches; switchBranch moves between them', async () => {
+    const { result } = renderHook(() => useConversation({ client: fx.client, model: MODEL }));
+    await act(() => result.current.send(DOGS));
+    await act(() => result.current.regenerate());
+    await waitFor(() =>
+      expect(result.current.branches[result.current.messages[1]?.id as string]?.count).toBe(2),
+    );
+    const userId = result.current.messages[0]?.id as string;
+    await act(() => result.current.edit(userId, 'I have 3 cats in my house.'));
+    await waitFor(() => expect(result.current.messages[0]?.text).toBe('I have 3 cats in my house.'));
+    expect(result.current.branches[result.current.messages[0]?.id as string]).toMatchObject({
+      index: 1,
+      count: 2,
+    });
+    act(() => result.current.switchBranch(result.current.messages[0]?.id as string, 'prev'));
+    await waitFor(() => expect(result.current.messages[0]?.text).toBe(DOGS));
+    expect(result.current.branches[result.current.messages[1]?.id as string]).toMatchObject({
+      index: 1,
+      count: 2,
+    });
+  });
+
+  it('bad calls reject with a UsageError; rendering never throws', async () => {
+    const { result } = renderHook(() => useConversation({ client: fx.client, model: MODEL }));
+    await expect(result.current.send('')).rejects.toThrow(/empty message/);
+    await expect(result.current.edit('missing', 'x')).rejects.toThrow(/No user message/);
+    expect(result.current.messages).toEqual([]);
+  });
+});
+
+describe('useConversation: attachments', () => {
+  const png = () =>
+    new File(
+      [
+        Uint8Array.from(
+          atob(
+            'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+          ),
+          (c) => c.charCodeAt(0),
+        ),
+      ],
+      'pixel.png',
+      { type: 'image/png' },
+    );
+
+  it('sends an image File inline as image content', async () => {
+    const { result } = renderHook(() => useConversation({ client: fx.client, model: MODEL }));
+    await act(() => result.current.send(['What is this?', png()]));
+    await waitFor(() => expect(result.current.status).toBe('completed'));
+    const input = fx.creates().at(-1)?.input as { type: string; mime_type?: string; data?: string }[];
+    expect(input[0]).toMatchObject({
+      type: 'image',
+      mime_type: 'image/png',
+      data: expect.stringMatching(/^iVBOR/),
+    });
+    expect((result.current.messages[0] as UserMessage).attachments[0]).toMatchObject({
+      name: 'pixel.png',
+      status: 'ready',
+    });
+    expect(result.current.messages[1]?.text).toContain('image (image/png)');
+  });
+
+  it('uploads a larger image through the Files API with progress, and sends its uri', async () => {
+    const { result } = renderHook(() =>
+      useConversation({ client: fx.client, model: MODEL, inlineMaxBytes: 16 }),
+    );
+    const uploads = fx.emulator.stats.filesUploaded;
+    await act(() => result.current.send(['What is this?', png()]));
+    await waitFor(() => expect(result.current.status).toBe('completed'));
+    expect(fx.emulator.stats.filesUploaded).toBe(uploads + 1);
+    const input = fx.creates().at(-1)?.input as { type: string; uri?: string }[];
+    expect(input[0]).toMatchObject({ type: 'image', uri: expect.stringContaining('files/') });
+    expect((result.current.messages[0] as UserMessage).attachments[0]).toMatchObject({
+      status: 'ready',
+      progress: 1,
+    });
+  });
+});
+
+describe('useConversation: StrictMode', () => {
+  it('double effects start no request and no load twice; one send is one request', async () => {
+    const before = fx.emulator.requests.length;
+    const { result } = renderHook(() => useConversation({ client: fx.client, model: MODEL }), {
+      wrapper: StrictMode,
+    });
+    await waitFor(() => expect(result.current.hydrated).toBe(true));
+    expect(fx.emulator.requests.length).toBe(before);
+    await act(() => result.current.send(DOGS));
+    await waitFor(() => expect(result.current.status).toBe('completed'));
+    expect(fx.emulator.requests.slice(before).filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+});

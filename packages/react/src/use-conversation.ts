@@ -1,0 +1,109 @@
+import {
+  Conversation,
+  type ConversationOptions,
+  type ConversationSnapshot,
+  type GemkitClient,
+  type MessageInput,
+  mergeSettings,
+  pickSettings,
+  type SerializedConversation,
+} from '@gemkit/core';
+import { useEffect, useMemo, useState } from 'react';
+import { useResolvedContext } from './context.js';
+import { useLatest } from './use-latest.js';
+import { useStore } from './use-store.js';
+
+export interface UseConversationOptions extends Partial<Omit<ConversationOptions, 'client' | 'schedule'>> {
+  /** Without a provider, or to use another client than the provider's. */
+  client?: GemkitClient;
+  /**
+   * A conversation made outside React (shared between components, or driven by other code). The hook then
+   * only subscribes to it: its options here are ignored, and unmounting does not stop it.
+   */
+  conversation?: Conversation;
+}
+
+export interface UseConversationResult extends ConversationSnapshot {
+  /** Sends text, or parts with Files / Blobs (uploaded or inlined), and streams the answer. */
+  send: (input: MessageInput) => Promise<void>;
+  /** Aborts the running turn and cancels it upstream; the turn keeps what had arrived, marked cancelled. */
+  stop: () => void;
+  /** Sends the last turn again if it failed or was stopped, with the user's input as it was. */
+  retry: () => Promise<void>;
+  /** Another answer to the last (or the given) user message; the previous one stays as a branch. */
+  regenerate: (messageId?: string) => Promise<void>;
+  /** A new version of a user message, answered as a new branch. */
+  edit: (messageId: string, input: MessageInput) => Promise<void>;
+  /** Shows another branch: a sibling index, a sibling id, or 'next' / 'prev'. */
+  switchBranch: (messageId: string, to: number | string) => void;
+  /** Stops and forgets everything, saved state included. */
+  reset: () => Promise<void>;
+  serialize: () => SerializedConversation;
+  restore: (data: SerializedConversation) => void;
+  /** The framework-agnostic Conversation behind the hook. */
+  conversation: Conversation;
+}
+
+/**
+ * A multi-turn chat with the Interactions API, stateful (`previous_interaction_id`) or stateless (`store:
+ * false`, history sent as steps). Messages, branches, status and errors are state; every action is a
+ * function. Saved and restored through `persistence`; unmounting aborts what is in flight (a saved stored
+ * turn resumes on the next mount); React's StrictMode starts nothing twice.
+ */
+export function useConversation(options: UseConversationOptions = {}): UseConversationResult {
+  const { client, settings: defaults, schedule } = useResolvedContext(options.client);
+  const latest = useLatest(options);
+  const external = options.conversation;
+  const [owned] = useState(() =>
+    external
+      ? undefined
+      : new Conversation({
+          ...mergeSettings(defaults, pickSettings(options)),
+          client,
+          schedule,
+          id: options.id,
+          mode: options.mode,
+          persistence: options.persistence,
+          resumeInterrupted: options.resumeInterrupted,
+          inlineMaxBytes: options.inlineMaxBytes,
+          onEvent: (event) => latest.current.onEvent?.(event),
+          onFinish: (message) => latest.current.onFinish?.(message),
+          onError: (error, message) => latest.current.onError?.(error, message),
+        }),
+  );
+  const conversation = external ?? (owned as Conversation);
+
+  const settings = mergeSettings(defaults, pickSettings(options));
+  useEffect(() => {
+    if (external) return;
+    conversation.setOptions({
+      ...settings,
+      client,
+      inlineMaxBytes: options.inlineMaxBytes,
+      ...(options.mode ? { mode: options.mode } : {}),
+    });
+  });
+  // Loads saved state and resumes an interrupted turn; on unmount, aborts what is in flight.
+  useEffect(() => {
+    const detach = conversation.attach();
+    return external ? undefined : detach;
+  }, [conversation, external]);
+
+  const snapshot = useStore(conversation);
+  const actions = useMemo(
+    () => ({
+      send: (input: MessageInput) => conversation.send(input),
+      stop: () => conversation.stop(),
+      retry: () => conversation.retry(),
+      regenerate: (messageId?: string) => conversation.regenerate(messageId),
+      edit: (messageId: string, input: MessageInput) => conversation.edit(messageId, input),
+      switchBranch: (messageId: string, to: number | string) => conversation.switchBranch(messageId, to),
+      reset: () => conversation.reset(),
+      serialize: () => conversation.serialize(),
+      restore: (data: SerializedConversation) => conversation.restore(data),
+      conversation,
+    }),
+    [conversation],
+  );
+  return { ...snapshot, ...actions };
+}
