@@ -1,5 +1,27 @@
 import './scripts/node20-polyfills.ts';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+
+/** Real Chromium (Debian's), headless; see /work/shared/TOOLCHAIN.md for why these flags. */
+const chromium = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  }),
+  instances: [{ browser: 'chromium' as const }],
+});
 
 /**
  * One runner for the whole workspace (`pnpm test`). Workspace packages resolve to their
@@ -30,6 +52,15 @@ export default defineConfig({
           include: ['packages/react/src/**/*.test.{ts,tsx}', 'packages/core/src/**/*.dom.test.ts'],
           setupFiles: ['packages/react/src/test/setup-dom.ts'],
           testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'ui-browser',
+          include: ['packages/ui/src/**/*.browser.test.tsx'],
+          browser: chromium(),
+          testTimeout: 30_000,
         },
       },
     ],
