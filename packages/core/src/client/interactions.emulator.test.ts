@@ -11,7 +11,7 @@ import {
   startServer,
   useEmulatorServer,
 } from '../test-support/emulator.js';
-import type { Interaction } from '../wire/index.js';
+import { type Interaction, isEventOfType } from '../wire/index.js';
 import { InteractionStream } from './interaction-stream.js';
 
 const emulator = useEmulatorServer();
@@ -76,6 +76,41 @@ describe('interactions over real HTTP', () => {
     expect(eventCarried(final)).toEqual(eventCarried(stored));
     expect(getThoughtSummary(final)).not.toBe('');
     expect(getText(final)).toBe(getText(stored));
+  });
+
+  test('function calls (streamed arguments) and image output reassemble to the stored Interaction too', async () => {
+    const server = await startServer({
+      responder: () => ({
+        steps: [
+          { type: 'model_output', content: [{ type: 'text', text: 'Let me look that up and draw it.' }] },
+          {
+            type: 'model_output',
+            content: [{ type: 'image', data: 'iVBORw0KGgo=', mime_type: 'image/png' }],
+          },
+          {
+            type: 'function_call',
+            id: 'call_1',
+            name: 'get_weather',
+            arguments: { city: 'Paris', days: [1, 2] },
+          },
+        ],
+      }),
+    });
+    try {
+      const client = clientFor(server);
+      const stream = await client.interactions.create({ model: MODEL, input: 'Weather?', stream: true });
+      const events = await collect(stream);
+      expect(
+        events.some((event) => isEventOfType(event, 'step.delta') && event.delta.type === 'arguments_delta'),
+      ).toBe(true);
+      const final = await stream.finalInteraction();
+      const stored = await client.interactions.get(final.id);
+      expect(final.status).toBe('requires_action');
+      expect(final.steps?.[2]).toMatchObject({ arguments: { city: 'Paris', days: [1, 2] } });
+      expect(eventCarried(final)).toEqual(eventCarried(stored));
+    } finally {
+      await server.close();
+    }
   });
 
   test('finalInteraction alone consumes the stream; a second iteration is a UsageError', async () => {
