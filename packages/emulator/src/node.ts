@@ -1,8 +1,24 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
+import type { Readable as NodeReadable } from 'node:stream';
 import { createEmulator, type Emulator } from './emulator.js';
 import type { EmulatorOptions } from './options.js';
+
+/**
+ * node:http and node:stream are loaded with process.getBuiltinModule (Node ≥ 20.16, Bun, Deno) rather
+ * than imported, so that this module — exported from the browser-safe entry — never makes a bundler
+ * pull Node built-ins into a browser build. It only fails when called outside Node.
+ */
+function nodeBuiltins() {
+  const get = (globalThis as { process?: { getBuiltinModule?: NodeJS.Process['getBuiltinModule'] } }).process
+    ?.getBuiltinModule;
+  if (typeof get !== 'function') {
+    throw new Error(
+      'startEmulatorServer needs Node.js (20.16 or later); in a browser, use createEmulator().fetch.',
+    );
+  }
+  return { http: get('node:http'), stream: get('node:stream') };
+}
 
 export interface EmulatorServerOptions extends EmulatorOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
@@ -25,11 +41,14 @@ export interface EmulatorServer {
 /** Serves an emulator over real HTTP with node:http. */
 export async function startEmulatorServer(options: EmulatorServerOptions = {}): Promise<EmulatorServer> {
   const { port = 0, host = '127.0.0.1', emulator: given, ...emulatorOptions } = options;
+  const { http, stream } = nodeBuiltins();
   const emulator = given ?? createEmulator(emulatorOptions);
-  const server = createServer((req, res) => {
-    serve(emulator, req, res, `http://${req.headers.host ?? `${host}:${port}`}`).catch((error: unknown) => {
-      res.destroy(error instanceof Error ? error : new Error(String(error)));
-    });
+  const server = http.createServer((req, res) => {
+    serve(emulator, stream.Readable, req, res, `http://${req.headers.host ?? `${host}:${port}`}`).catch(
+      (error: unknown) => {
+        res.destroy(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -54,6 +73,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
 
 async function serve(
   emulator: Emulator,
+  Readable: typeof NodeReadable,
   req: IncomingMessage,
   res: ServerResponse,
   origin: string,
