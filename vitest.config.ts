@@ -1,6 +1,6 @@
 import './scripts/node20-polyfills.ts';
 import { playwright } from '@vitest/browser-playwright';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /** Real Chromium (Debian's), headless; see /work/shared/TOOLCHAIN.md for why these flags. */
 const chromium = () => ({
@@ -39,7 +39,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['packages/{core,emulator,server}/src/**/*.test.ts', 'bench/*/**/*.test.ts'],
-          exclude: ['**/*.dom.test.ts'],
+          exclude: [...configDefaults.exclude, '**/*.dom.test.ts'],
           testTimeout: 20_000,
         },
       },

@@ -9,5 +9,4 @@ export default defineConfig({
   clean: true,
   // Every export is a hook or a context provider: the whole entry is client-only in React Server Components.
   banner: { js: "'use client';" },
-  external: ['react', 'react-dom', 'react/jsx-runtime', '@gemkit/core'],
 });

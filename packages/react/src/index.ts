@@ -19,6 +19,7 @@ export {
   type ModelMessage,
   type PersistenceAdapter,
   type RequestSettings,
+  type SerializedConversation,
   type StreamingTextSource,
   type StreamingTextState,
   type TurnStatus,

@@ -1,4 +1,4 @@
-import type { Interaction } from '@gemkit/core';
+import { getText, type Interaction } from '@gemkit/core';
 import { act, render, renderHook, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,9 +12,17 @@ beforeAll(async () => {
 });
 afterAll(() => fx.close());
 
-const answerOf = (interaction: Interaction) =>
-  (interaction.steps?.find((s) => s.type === 'model_output') as { content: { text: string }[] }).content[0]
-    ?.text;
+const answerOf = (interaction: Interaction) => getText(interaction);
+
+const COMPLETE = {
+  status: 'completed',
+  steps: [{ type: 'model_output', content: [{ type: 'text', text: 'Already here.' }] }],
+};
+
+function CompleteText() {
+  const { text, done } = useStreamingText(COMPLETE, { smooth: true });
+  return <p data-done={done}>{text}</p>;
+}
 
 describe('useStreamingText', () => {
   it('reads an InteractionStream into answer text and thoughts, on separate channels', async () => {
@@ -52,19 +60,10 @@ describe('useStreamingText', () => {
     expect(result.current.streaming.text).toBe(result.current.chat.messages[1]?.text);
   });
 
-  it('shows a message that is already complete in the very first commit, without an empty flash', () => {
-    const complete = {
-      status: 'completed',
-      steps: [{ type: 'model_output', content: [{ type: 'text', text: 'Already here.' }] }],
-    };
-    const commits: string[] = [];
-    function Text() {
-      const { text } = useStreamingText(complete, { smooth: true });
-      commits.push(text);
-      return <p>{text}</p>;
-    }
-    const { container } = render(<Text />);
+  it('shows a message that is already complete at once, even when smoothing (a restored chat)', () => {
+    const { container } = render(<CompleteText />);
     expect(container.textContent).toBe('Already here.');
+    expect(container.querySelector('p')?.dataset.done).toBe('true');
   });
 
   it('unmounting stops reading the stream, which aborts its request', async () => {

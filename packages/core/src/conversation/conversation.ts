@@ -32,8 +32,11 @@ export interface ConversationOptions extends RequestSettings, ConversationCallba
   mode?: ConversationMode;
   /** Names the conversation; the persistence key. Default: a random id. */
   id?: string;
-  /** Where the conversation is saved after every change that matters, and loaded from by `hydrate()`. */
-  persistence?: PersistenceAdapter<SerializedConversation>;
+  /**
+   * Where the conversation is saved (a SerializedConversation) after every change that matters, and loaded
+   * from by `hydrate()`. Any adapter fits: what it loads is checked before use.
+   */
+  persistence?: PersistenceAdapter<SerializedConversation> | PersistenceAdapter;
   /** Continue a turn that a reload or an unmount interrupted, when the server kept it (default true). */
   resumeInterrupted?: boolean;
   /** Attachments up to this many bytes are inlined as base64, larger ones uploaded (default 256 KiB). */
