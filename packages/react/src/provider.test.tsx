@@ -1,23 +1,19 @@
 import { createClient } from '@gemkit/core';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_ROUTE, useGemkit } from './context.js';
 import { GemkitProvider } from './provider.js';
-import { type Fixture, MODEL, startFixture } from './test/fixture.js';
+import { emulatorsForFile, MODEL } from './test/fixture.js';
 import { useInteraction } from './use-interaction.js';
 
-let fx: Fixture;
-beforeAll(async () => {
-  fx = await startFixture();
-});
-afterAll(() => fx.close());
+const env = emulatorsForFile();
 
 describe('GemkitProvider', () => {
   it('makes a client for baseUrl with its headers; hook options override its settings', async () => {
     const wrapper = ({ children }: { children: ReactNode }) => (
       <GemkitProvider
-        baseUrl={fx.server.url}
+        baseUrl={env.fast.server.url}
         headers={{ 'x-app': 'demo' }}
         model={MODEL}
         settings={{ system_instruction: 'Default.', generation_config: { temperature: 1, seed: 3 } }}
@@ -30,7 +26,7 @@ describe('GemkitProvider', () => {
     });
     await act(() => result.current.create('Hello'));
     await waitFor(() => expect(result.current.status).toBe('completed'));
-    const request = fx.emulator.requests.at(-1);
+    const request = env.fast.emulator.requests.at(-1);
     expect(request?.headers['x-app']).toBe('demo');
     expect(request?.body).toMatchObject({
       model: MODEL,
@@ -40,7 +36,7 @@ describe('GemkitProvider', () => {
   });
 
   it('keeps the same client and context across re-renders with equal props', () => {
-    const client = createClient({ baseUrl: fx.server.url });
+    const client = createClient({ baseUrl: env.fast.server.url });
     const { result, rerender } = renderHook(() => useGemkit(), {
       wrapper: ({ children }) => (
         <GemkitProvider client={client} settings={{ generation_config: { temperature: 1 } }}>

@@ -1,21 +1,12 @@
 import { ApiError, type ModelMessage, type UserMessage } from '@gemkit/core';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { type ReactNode, StrictMode } from 'react';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GemkitProvider } from './provider.js';
-import { type Fixture, MODEL, startFixture } from './test/fixture.js';
+import { emulatorsForFile, MODEL } from './test/fixture.js';
 import { useConversation } from './use-conversation.js';
 
-let fx: Fixture;
-let slow: Fixture;
-beforeAll(async () => {
-  fx = await startFixture();
-  slow = await startFixture({ pacing: { chunkSize: 8, delayMs: 5 } });
-});
-afterAll(async () => {
-  await fx.close();
-  await slow.close();
-});
+const env = emulatorsForFile();
 
 const DOGS = 'I have 2 dogs in my house.';
 const PAWS = 'How many paws are in my house?';
@@ -23,15 +14,15 @@ const PAWS = 'How many paws are in my house?';
 describe('useConversation: the two modes', () => {
   it('stateful: the second turn carries previous_interaction_id of the first', async () => {
     const { result } = renderHook(() =>
-      useConversation({ client: fx.client, model: MODEL, mode: 'stateful' }),
+      useConversation({ client: env.fast.client, model: MODEL, mode: 'stateful' }),
     );
-    const before = fx.creates().length;
+    const before = env.fast.creates().length;
     await act(() => result.current.send(DOGS));
     await act(() => result.current.send(PAWS));
     // Renders follow the frame clock: the last one lands at the next animation frame.
     await waitFor(() => expect(result.current.messages[3]?.status).toBe('completed'));
 
-    const [first, second] = fx.creates().slice(before);
+    const [first, second] = env.fast.creates().slice(before);
     const firstAnswer = result.current.messages[1] as ModelMessage;
     expect(first).toMatchObject({ model: MODEL, input: DOGS });
     expect(second).toMatchObject({ input: PAWS, previous_interaction_id: firstAnswer.interactionId });
@@ -42,14 +33,14 @@ describe('useConversation: the two modes', () => {
 
   it('stateless: store:false and the whole step history as input, a user_input step appended', async () => {
     const { result } = renderHook(() =>
-      useConversation({ client: fx.client, model: MODEL, mode: 'stateless' }),
+      useConversation({ client: env.fast.client, model: MODEL, mode: 'stateless' }),
     );
-    const before = fx.creates().length;
+    const before = env.fast.creates().length;
     await act(() => result.current.send(DOGS));
     await act(() => result.current.send(PAWS));
     await waitFor(() => expect(result.current.messages[3]?.status).toBe('completed'));
 
-    const [first, second] = fx.creates().slice(before);
+    const [first, second] = env.fast.creates().slice(before);
     const firstAnswer = result.current.messages[1] as ModelMessage;
     expect(first).toMatchObject({
       store: false,
@@ -68,14 +59,14 @@ describe('useConversation: the two modes', () => {
   it('switching mode on a live conversation applies to the next turn', async () => {
     const { result, rerender } = renderHook(
       ({ mode }: { mode: 'stateful' | 'stateless' }) =>
-        useConversation({ client: fx.client, model: MODEL, mode }),
+        useConversation({ client: env.fast.client, model: MODEL, mode }),
       { initialProps: { mode: 'stateful' } },
     );
     await act(() => result.current.send(DOGS));
     rerender({ mode: 'stateless' });
     await waitFor(() => expect(result.current.mode).toBe('stateless'));
     await act(() => result.current.send(PAWS));
-    const request = fx.creates().at(-1);
+    const request = env.fast.creates().at(-1);
     expect(request).toMatchObject({ store: false });
     expect(request?.input).toHaveLength(4);
   });
@@ -85,7 +76,7 @@ describe('useConversation: settings through the provider', () => {
   it('uses the provider client, model, system instruction and temperature; thinking streams as thoughts', async () => {
     const wrapper = ({ children }: { children: ReactNode }) => (
       <GemkitProvider
-        client={slow.client}
+        client={env.slow.client}
         model={MODEL}
         settings={{
           system_instruction: 'You are a vet.',
@@ -115,7 +106,7 @@ describe('useConversation: settings through the provider', () => {
     expect(answer.thoughts).toContain('Reading the request');
     expect(answer.text).toContain('You are a vet.');
     expect(answer.usage?.total_tokens).toBeGreaterThan(0);
-    expect(slow.creates().at(-1)).toMatchObject({
+    expect(env.slow.creates().at(-1)).toMatchObject({
       model: MODEL,
       system_instruction: 'You are a vet.',
       generation_config: { temperature: 0.4, thinking_level: 'high', thinking_summaries: 'auto' },
@@ -125,8 +116,8 @@ describe('useConversation: settings through the provider', () => {
 
 describe('useConversation: failures and control', () => {
   it('stop() mid-stream cancels upstream; the turn is kept as cancelled and retry() completes it', async () => {
-    const { result } = renderHook(() => useConversation({ client: slow.client, model: MODEL }));
-    const cancels = slow.emulator.stats.cancels;
+    const { result } = renderHook(() => useConversation({ client: env.slow.client, model: MODEL }));
+    const cancels = env.slow.emulator.stats.cancels;
     act(() => {
       result.current.send('A long story. [emulator: words=400]');
     });
@@ -134,10 +125,12 @@ describe('useConversation: failures and control', () => {
     act(() => result.current.stop());
     await waitFor(() => expect(result.current.status).toBe('cancelled'));
     expect(result.current.isLoading).toBe(false);
-    await waitFor(() => expect(slow.emulator.stats.cancels).toBe(cancels + 1));
+    await waitFor(() => expect(env.slow.emulator.stats.cancels).toBe(cancels + 1));
     const answer = result.current.messages[1] as ModelMessage;
     expect(
-      slow.emulator.requests.some((r) => r.path === `/v1beta/interactions/${answer.interactionId}/cancel`),
+      env.slow.emulator.requests.some(
+        (r) => r.path === `/v1beta/interactions/${answer.interactionId}/cancel`,
+      ),
     ).toBe(true);
     await act(() => result.current.retry());
     await waitFor(() => expect(result.current.status).toBe('completed'));
@@ -145,8 +138,8 @@ describe('useConversation: failures and control', () => {
   });
 
   it('a 429 then retry(): the error is a value, the user message survives, the retry succeeds', async () => {
-    const { result } = renderHook(() => useConversation({ client: fx.client, model: MODEL }));
-    fx.emulator.injectFault({
+    const { result } = renderHook(() => useConversation({ client: env.fast.client, model: MODEL }));
+    env.fast.emulator.injectFault({
       type: 'status',
       status: 429,
       retryAfterSeconds: 1,
@@ -166,18 +159,18 @@ describe('useConversation: failures and control', () => {
   });
 
   it('a cut stream is resumed: the answer is whole', async () => {
-    const { result } = renderHook(() => useConversation({ client: slow.client, model: MODEL }));
-    slow.emulator.injectFault({ type: 'cut', afterEvents: 8, match: { path: '/v1beta/interactions' } });
+    const { result } = renderHook(() => useConversation({ client: env.slow.client, model: MODEL }));
+    env.slow.emulator.injectFault({ type: 'cut', afterEvents: 8, match: { path: '/v1beta/interactions' } });
     await act(() => result.current.send('Tell me something. [emulator: words=60]'));
     await waitFor(() => expect(result.current.status).toBe('completed'));
     const answer = result.current.messages[1] as ModelMessage;
-    const stored = await slow.client.interactions.get(answer.interactionId as string);
+    const stored = await env.slow.client.interactions.get(answer.interactionId as string);
     expect(answer.steps).toEqual(stored.steps);
-    expect(slow.emulator.requests.some((r) => r.method === 'GET' && r.query.last_event_id)).toBe(true);
+    expect(env.slow.emulator.requests.some((r) => r.method === 'GET' && r.query.last_event_id)).toBe(true);
   });
 
   it('regenerate and edit keep branches; switchBranch moves between them', async () => {
-    const { result } = renderHook(() => useConversation({ client: fx.client, model: MODEL }));
+    const { result } = renderHook(() => useConversation({ client: env.fast.client, model: MODEL }));
     await act(() => result.current.send(DOGS));
     await act(() => result.current.regenerate());
     await waitFor(() =>
@@ -199,7 +192,7 @@ describe('useConversation: failures and control', () => {
   });
 
   it('bad calls reject with a UsageError; rendering never throws', async () => {
-    const { result } = renderHook(() => useConversation({ client: fx.client, model: MODEL }));
+    const { result } = renderHook(() => useConversation({ client: env.fast.client, model: MODEL }));
     await expect(result.current.send('')).rejects.toThrow(/empty message/);
     await expect(result.current.edit('missing', 'x')).rejects.toThrow(/No user message/);
     expect(result.current.messages).toEqual([]);
@@ -222,10 +215,10 @@ describe('useConversation: attachments', () => {
     );
 
   it('sends an image File inline as image content', async () => {
-    const { result } = renderHook(() => useConversation({ client: fx.client, model: MODEL }));
+    const { result } = renderHook(() => useConversation({ client: env.fast.client, model: MODEL }));
     await act(() => result.current.send(['What is this?', png()]));
     await waitFor(() => expect(result.current.status).toBe('completed'));
-    const input = fx.creates().at(-1)?.input as { type: string; mime_type?: string; data?: string }[];
+    const input = env.fast.creates().at(-1)?.input as { type: string; mime_type?: string; data?: string }[];
     expect(input[0]).toMatchObject({
       type: 'image',
       mime_type: 'image/png',
@@ -240,13 +233,13 @@ describe('useConversation: attachments', () => {
 
   it('uploads a larger image through the Files API with progress, and sends its uri', async () => {
     const { result } = renderHook(() =>
-      useConversation({ client: fx.client, model: MODEL, inlineMaxBytes: 16 }),
+      useConversation({ client: env.fast.client, model: MODEL, inlineMaxBytes: 16 }),
     );
-    const uploads = fx.emulator.stats.filesUploaded;
+    const uploads = env.fast.emulator.stats.filesUploaded;
     await act(() => result.current.send(['What is this?', png()]));
     await waitFor(() => expect(result.current.status).toBe('completed'));
-    expect(fx.emulator.stats.filesUploaded).toBe(uploads + 1);
-    const input = fx.creates().at(-1)?.input as { type: string; uri?: string }[];
+    expect(env.fast.emulator.stats.filesUploaded).toBe(uploads + 1);
+    const input = env.fast.creates().at(-1)?.input as { type: string; uri?: string }[];
     expect(input[0]).toMatchObject({ type: 'image', uri: expect.stringContaining('files/') });
     expect((result.current.messages[0] as UserMessage).attachments[0]).toMatchObject({
       status: 'ready',
@@ -257,14 +250,14 @@ describe('useConversation: attachments', () => {
 
 describe('useConversation: StrictMode', () => {
   it('double effects start no request and no load twice; one send is one request', async () => {
-    const before = fx.emulator.requests.length;
-    const { result } = renderHook(() => useConversation({ client: fx.client, model: MODEL }), {
+    const before = env.fast.emulator.requests.length;
+    const { result } = renderHook(() => useConversation({ client: env.fast.client, model: MODEL }), {
       wrapper: StrictMode,
     });
     await waitFor(() => expect(result.current.hydrated).toBe(true));
-    expect(fx.emulator.requests.length).toBe(before);
+    expect(env.fast.emulator.requests.length).toBe(before);
     await act(() => result.current.send(DOGS));
     await waitFor(() => expect(result.current.status).toBe('completed'));
-    expect(fx.emulator.requests.slice(before).filter((r) => r.method === 'POST')).toHaveLength(1);
+    expect(env.fast.emulator.requests.slice(before).filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 });

@@ -1,19 +1,10 @@
 import { ApiError, type InteractionEvent } from '@gemkit/core';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type Fixture, MODEL, startFixture } from './test/fixture.js';
+import { describe, expect, it, vi } from 'vitest';
+import { emulatorsForFile, MODEL } from './test/fixture.js';
 import { useInteraction } from './use-interaction.js';
 
-let fx: Fixture;
-let slow: Fixture;
-beforeAll(async () => {
-  fx = await startFixture();
-  slow = await startFixture({ pacing: { chunkSize: 8, delayMs: 5 } });
-});
-afterAll(async () => {
-  await fx.close();
-  await slow.close();
-});
+const env = emulatorsForFile();
 
 describe('useInteraction', () => {
   it('streams with thinking: text and thought summaries apart, usage, callbacks', async () => {
@@ -21,7 +12,7 @@ describe('useInteraction', () => {
     const onFinish = vi.fn();
     const { result } = renderHook(() =>
       useInteraction({
-        client: fx.client,
+        client: env.fast.client,
         model: MODEL,
         generation_config: { thinking_level: 'high', thinking_summaries: 'auto' },
         onEvent: (event) => events.push(event),
@@ -38,7 +29,7 @@ describe('useInteraction', () => {
     expect(result.current.usage?.total_thought_tokens).toBeGreaterThan(0);
     expect(events.some((e) => e.event_type === 'step.delta')).toBe(true);
     expect(onFinish).toHaveBeenCalledWith(result.current.interaction);
-    expect(fx.creates().at(-1)).toMatchObject({
+    expect(env.fast.creates().at(-1)).toMatchObject({
       stream: true,
       generation_config: { thinking_level: 'high', thinking_summaries: 'auto' },
     });
@@ -47,14 +38,14 @@ describe('useInteraction', () => {
   it('sends system_instruction and temperature, unstreamed when asked, with per-call overrides', async () => {
     const { result } = renderHook(() =>
       useInteraction({
-        client: fx.client,
+        client: env.fast.client,
         model: MODEL,
         stream: false,
         system_instruction: 'Talk like a pirate.',
       }),
     );
     await act(() => result.current.create('Hello', { generation_config: { temperature: 0.3 } }));
-    expect(fx.creates().at(-1)).toMatchObject({
+    expect(env.fast.creates().at(-1)).toMatchObject({
       stream: false,
       system_instruction: 'Talk like a pirate.',
       generation_config: { temperature: 0.3 },
@@ -64,7 +55,7 @@ describe('useInteraction', () => {
   });
 
   it('stop() mid-stream aborts and cancels upstream; the partial answer stays', async () => {
-    const { result } = renderHook(() => useInteraction({ client: slow.client, model: MODEL }));
+    const { result } = renderHook(() => useInteraction({ client: env.slow.client, model: MODEL }));
     let pending: Promise<unknown> = Promise.resolve();
     act(() => {
       pending = result.current.create('Long. [emulator: words=400]');
@@ -74,15 +65,15 @@ describe('useInteraction', () => {
     await act(() => pending);
     await waitFor(() => expect(result.current.status).toBe('cancelled'));
     expect(result.current.text.length).toBeGreaterThan(30);
-    await waitFor(() => expect(slow.emulator.stats.cancels).toBe(1));
+    await waitFor(() => expect(env.slow.emulator.stats.cancels).toBe(1));
     const id = result.current.interaction?.id as string;
-    expect(slow.emulator.requests.some((r) => r.path === `/v1beta/interactions/${id}/cancel`)).toBe(true);
+    expect(env.slow.emulator.requests.some((r) => r.path === `/v1beta/interactions/${id}/cancel`)).toBe(true);
   });
 
   it('a 429 arrives as a typed error value, not a throw; reset() goes back to idle', async () => {
     const onError = vi.fn();
-    const { result } = renderHook(() => useInteraction({ client: fx.client, model: MODEL, onError }));
-    fx.emulator.injectFault({
+    const { result } = renderHook(() => useInteraction({ client: env.fast.client, model: MODEL, onError }));
+    env.fast.emulator.injectFault({
       type: 'status',
       status: 429,
       retryAfterSeconds: 1,
@@ -98,13 +89,13 @@ describe('useInteraction', () => {
   });
 
   it('unmounting aborts the request in flight and cancels it upstream', async () => {
-    const { result, unmount } = renderHook(() => useInteraction({ client: slow.client, model: MODEL }));
-    const cancels = slow.emulator.stats.cancels;
+    const { result, unmount } = renderHook(() => useInteraction({ client: env.slow.client, model: MODEL }));
+    const cancels = env.slow.emulator.stats.cancels;
     act(() => {
       result.current.create('Long. [emulator: words=400]');
     });
     await waitFor(() => expect(result.current.text.length).toBeGreaterThan(0));
     unmount();
-    await waitFor(() => expect(slow.emulator.stats.cancels).toBe(cancels + 1));
+    await waitFor(() => expect(env.slow.emulator.stats.cancels).toBe(cancels + 1));
   });
 });

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../errors.js';
 import { microtaskSchedule } from '../store/schedule.js';
 import type { Content, UserInputStep } from '../wire/index.js';
 import { Conversation } from './conversation.js';
 import type { Attachment, ModelMessage, UserMessage } from './message.js';
-import { type Fixture, MODEL, startFixture } from './test-fixture.js';
+import { emulatorsForFile, MODEL } from './test-fixture.js';
 
-let fx: Fixture;
-beforeAll(async () => {
-  fx = await startFixture();
-});
-afterAll(() => fx.close());
+const env = emulatorsForFile();
 
 /** A 1×1 PNG. */
 const PNG = Uint8Array.from(
@@ -20,13 +16,13 @@ const PNG = Uint8Array.from(
 const image = () => new File([PNG], 'pixel.png', { type: 'image/png' });
 
 function lastInput(): Content[] {
-  const input = fx.creates().at(-1)?.input;
+  const input = env.fast.creates().at(-1)?.input;
   return typeof input === 'string' ? [{ type: 'text', text: input }] : (input as Content[]);
 }
 
 describe('attachments', () => {
   it('inlines a small image as base64 image content, before the text', async () => {
-    const conversation = new Conversation({ client: fx.client, model: MODEL });
+    const conversation = new Conversation({ client: env.fast.client, model: MODEL });
     await conversation.send(['What is in this picture?', image()]);
     expect(lastInput()).toEqual([
       { type: 'image', mime_type: 'image/png', data: btoa(String.fromCharCode(...PNG)) },
@@ -46,7 +42,7 @@ describe('attachments', () => {
   it('uploads a larger file through the Files API, with progress, and sends its uri', async () => {
     const progress: number[] = [];
     const conversation = new Conversation({
-      client: fx.client,
+      client: env.fast.client,
       model: MODEL,
       inlineMaxBytes: 10,
       schedule: microtaskSchedule,
@@ -56,10 +52,10 @@ describe('attachments', () => {
       const attachment = user?.attachments[0];
       if (attachment && progress.at(-1) !== attachment.progress) progress.push(attachment.progress);
     });
-    const uploadsBefore = fx.emulator.stats.filesUploaded;
+    const uploadsBefore = env.fast.emulator.stats.filesUploaded;
     await conversation.send(['Describe it.', image()]);
 
-    expect(fx.emulator.stats.filesUploaded).toBe(uploadsBefore + 1);
+    expect(env.fast.emulator.stats.filesUploaded).toBe(uploadsBefore + 1);
     const [media] = lastInput();
     expect(media).toMatchObject({
       type: 'image',
@@ -72,8 +68,8 @@ describe('attachments', () => {
   });
 
   it('a failed upload fails the turn, keeps the file, and retry() uploads it again', async () => {
-    const conversation = new Conversation({ client: fx.client, model: MODEL, inlineMaxBytes: 10 });
-    fx.emulator.injectFault({ type: 'status', status: 500, match: { path: '/upload/v1beta/files' } });
+    const conversation = new Conversation({ client: env.fast.client, model: MODEL, inlineMaxBytes: 10 });
+    env.fast.emulator.injectFault({ type: 'status', status: 500, match: { path: '/upload/v1beta/files' } });
     await conversation.send(['Describe it.', image()]);
     const failed = conversation.getSnapshot();
     const attachment = (failed.messages[0] as UserMessage).attachments[0] as Attachment;
@@ -89,10 +85,10 @@ describe('attachments', () => {
   });
 
   it('stateless history carries the attachment of an earlier turn; editing with text keeps it', async () => {
-    const conversation = new Conversation({ client: fx.client, model: MODEL, mode: 'stateless' });
+    const conversation = new Conversation({ client: env.fast.client, model: MODEL, mode: 'stateless' });
     await conversation.send(['What is this?', image()]);
     await conversation.send('And its colour?');
-    const history = fx.creates().at(-1)?.input as UserInputStep[];
+    const history = env.fast.creates().at(-1)?.input as UserInputStep[];
     expect(history[0]?.content?.[0]).toMatchObject({ type: 'image', mime_type: 'image/png' });
 
     const first = conversation.getSnapshot().messages[0] as UserMessage;
@@ -100,7 +96,7 @@ describe('attachments', () => {
     const edited = conversation.getSnapshot().messages[0] as UserMessage;
     expect(edited.id).not.toBe(first.id);
     expect(edited.attachments).toEqual(first.attachments);
-    const editedHistory = fx.creates().at(-1)?.input as UserInputStep[];
+    const editedHistory = env.fast.creates().at(-1)?.input as UserInputStep[];
     expect(editedHistory[0]?.content?.map((c) => c.type)).toEqual(['image', 'text']);
     expect((conversation.getSnapshot().messages[1] as ModelMessage).status).toBe('completed');
   });

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Conversation } from './conversation.js';
 import type { ModelMessage } from './message.js';
-import { type Fixture, MODEL, startFixture } from './test-fixture.js';
+import { emulatorsForFile, MODEL } from './test-fixture.js';
 
-let fx: Fixture;
-beforeAll(async () => {
-  fx = await startFixture();
-});
-afterAll(() => fx.close());
+const env = emulatorsForFile();
 
 describe('branches', () => {
   it('regenerate keeps the previous answer as a branch; switchBranch shows either', async () => {
-    const conversation = new Conversation({ client: fx.client, model: MODEL });
+    const conversation = new Conversation({ client: env.fast.client, model: MODEL });
     await conversation.send('I have 2 dogs in my house.');
     const first = conversation.getSnapshot().messages[1] as ModelMessage;
     await conversation.regenerate();
@@ -33,13 +29,13 @@ describe('branches', () => {
   });
 
   it('edit branches at the edited message, sends the right history, and the old branch stays reachable', async () => {
-    const conversation = new Conversation({ client: fx.client, model: MODEL });
+    const conversation = new Conversation({ client: env.fast.client, model: MODEL });
     await conversation.send('I have 2 dogs in my house.');
     await conversation.send('How many paws are in my house?');
     const original = conversation.getSnapshot();
     const [user1, answer1, user2, answer2] = original.messages as [never, ModelMessage, never, ModelMessage];
 
-    const before = fx.creates().length;
+    const before = env.fast.creates().length;
     await conversation.edit((user2 as { id: string }).id, 'How many tails are in my house?');
     const edited = conversation.getSnapshot();
     expect(edited.messages).toHaveLength(4);
@@ -48,7 +44,7 @@ describe('branches', () => {
     expect(edited.messages[2]?.text).toBe('How many tails are in my house?');
     expect(edited.branches[edited.messages[2]?.id as string]).toMatchObject({ index: 1, count: 2 });
     // The edited turn follows the same history as the original second turn.
-    expect(fx.creates()[before]).toMatchObject({
+    expect(env.fast.creates()[before]).toMatchObject({
       input: 'How many tails are in my house?',
       previous_interaction_id: answer1.interactionId,
     });
@@ -60,7 +56,7 @@ describe('branches', () => {
   });
 
   it('unchanged messages keep their identity from one snapshot to the next', async () => {
-    const conversation = new Conversation({ client: fx.client, model: MODEL });
+    const conversation = new Conversation({ client: env.fast.client, model: MODEL });
     await conversation.send('One');
     const before = conversation.getSnapshot();
     await conversation.send('Two');
@@ -75,7 +71,7 @@ describe('branches', () => {
   });
 
   it('reset forgets everything', async () => {
-    const conversation = new Conversation({ client: fx.client, model: MODEL });
+    const conversation = new Conversation({ client: env.fast.client, model: MODEL });
     await conversation.send('One');
     await conversation.reset();
     expect(conversation.getSnapshot()).toMatchObject({ messages: [], status: 'idle', branches: {} });

@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError, StreamError, StreamInterruptedError, UsageError } from '../errors.js';
 import type { InteractionEvent } from '../wire/index.js';
 import { Conversation } from './conversation.js';
 import type { ModelMessage } from './message.js';
-import { type Fixture, MODEL, startFixture, until } from './test-fixture.js';
+import { emulatorsForFile, MODEL, until } from './test-fixture.js';
 
-let fx: Fixture;
-let slow: Fixture;
-beforeAll(async () => {
-  fx = await startFixture();
-  // Slow enough that a stop lands mid-stream: 8 characters every 5 ms.
-  slow = await startFixture({ pacing: { chunkSize: 8, delayMs: 5 } });
-});
-afterAll(async () => {
-  await fx.close();
-  await slow.close();
-});
+const env = emulatorsForFile();
 
 const LONG = 'Tell me a long story. [emulator: words=400]';
 
 describe('stop', () => {
   it('aborts mid-stream, cancels upstream, keeps the partial answer and the input for a retry', async () => {
     const onFinish = vi.fn();
-    const conversation = new Conversation({ client: slow.client, model: MODEL, onFinish });
+    const conversation = new Conversation({ client: env.slow.client, model: MODEL, onFinish });
     const sending = conversation.send(LONG);
     await until(conversation, (s) => (s.messages[1]?.text.length ?? 0) > 40);
     conversation.stop();
@@ -36,10 +26,10 @@ describe('stop', () => {
     expect(answer.text.length).toBeGreaterThan(40);
     expect(messages[0]).toMatchObject({ text: LONG, status: 'sent' });
     expect(onFinish).toHaveBeenCalledWith(answer);
-    await vi.waitFor(() => expect(slow.emulator.stats.cancels).toBe(1));
-    const cancel = slow.emulator.requests.find((r) => r.path.endsWith('/cancel'));
+    await vi.waitFor(() => expect(env.slow.emulator.stats.cancels).toBe(1));
+    const cancel = env.slow.emulator.requests.find((r) => r.path.endsWith('/cancel'));
     expect(cancel?.path).toBe(`/v1beta/interactions/${answer.interactionId}/cancel`);
-    expect((await slow.client.interactions.get(answer.interactionId as string)).status).toBe('cancelled');
+    expect((await env.slow.client.interactions.get(answer.interactionId as string)).status).toBe('cancelled');
 
     await conversation.retry();
     const retried = conversation.getSnapshot().messages;
@@ -52,8 +42,8 @@ describe('stop', () => {
 describe('failures', () => {
   it('a 429 marks the turn failed with a typed error; retry() sends the same user message again', async () => {
     const onError = vi.fn();
-    const conversation = new Conversation({ client: fx.client, model: MODEL, onError });
-    fx.emulator.injectFault({
+    const conversation = new Conversation({ client: env.fast.client, model: MODEL, onError });
+    env.fast.emulator.injectFault({
       type: 'status',
       status: 429,
       retryAfterSeconds: 1,
@@ -80,13 +70,13 @@ describe('failures', () => {
 
   // Paced: events that arrive in the same instant as the cut can be dropped with the connection.
   it('a stream cut mid-way is resumed after the last event: the text is whole, nothing repeated', async () => {
-    const conversation = new Conversation({ client: slow.client, model: MODEL });
-    slow.emulator.injectFault({ type: 'cut', afterEvents: 6, match: { path: '/v1beta/interactions' } });
+    const conversation = new Conversation({ client: env.slow.client, model: MODEL });
+    env.slow.emulator.injectFault({ type: 'cut', afterEvents: 6, match: { path: '/v1beta/interactions' } });
     await conversation.send('Tell me something. [emulator: words=60]');
     const answer = conversation.getSnapshot().messages[1] as ModelMessage;
     expect(answer.status).toBe('completed');
-    expect(answer.text).toBe(await slow.storedText(answer.interactionId as string));
-    const resume = slow.emulator.requests.find(
+    expect(answer.text).toBe(await env.slow.storedText(answer.interactionId as string));
+    const resume = env.slow.emulator.requests.find(
       (r) =>
         r.method === 'GET' &&
         r.path === `/v1beta/interactions/${answer.interactionId}` &&
@@ -96,8 +86,8 @@ describe('failures', () => {
   });
 
   it('a cut stateless stream cannot be resumed: the turn fails as interrupted, and retry() recovers', async () => {
-    const conversation = new Conversation({ client: slow.client, model: MODEL, mode: 'stateless' });
-    slow.emulator.injectFault({ type: 'cut', afterEvents: 10, match: { path: '/v1beta/interactions' } });
+    const conversation = new Conversation({ client: env.slow.client, model: MODEL, mode: 'stateless' });
+    env.slow.emulator.injectFault({ type: 'cut', afterEvents: 10, match: { path: '/v1beta/interactions' } });
     await conversation.send('Tell me something. [emulator: words=60]');
     const failed = conversation.getSnapshot();
     expect(failed.error).toBeInstanceOf(StreamInterruptedError);
@@ -108,8 +98,8 @@ describe('failures', () => {
   });
 
   it('an error event mid-stream fails the turn with a StreamError and keeps what had arrived', async () => {
-    const conversation = new Conversation({ client: fx.client, model: MODEL });
-    fx.emulator.injectFault({ type: 'error', afterEvents: 8, message: 'The model fell over' });
+    const conversation = new Conversation({ client: env.fast.client, model: MODEL });
+    env.fast.emulator.injectFault({ type: 'error', afterEvents: 8, message: 'The model fell over' });
     await conversation.send('Tell me something. [emulator: words=300]');
     const { error, messages } = conversation.getSnapshot();
     expect(error).toBeInstanceOf(StreamError);
@@ -119,7 +109,7 @@ describe('failures', () => {
   });
 
   it('a missing model fails the turn with a UsageError instead of throwing', async () => {
-    const conversation = new Conversation({ client: fx.client });
+    const conversation = new Conversation({ client: env.fast.client });
     await conversation.send('hello');
     expect(conversation.getSnapshot().error).toBeInstanceOf(UsageError);
   });
@@ -127,7 +117,7 @@ describe('failures', () => {
 
 describe('bad calls', () => {
   it('reject with a UsageError and change nothing', async () => {
-    const conversation = new Conversation({ client: fx.client, model: MODEL });
+    const conversation = new Conversation({ client: env.fast.client, model: MODEL });
     await expect(conversation.send('')).rejects.toBeInstanceOf(UsageError);
     await expect(conversation.send([])).rejects.toBeInstanceOf(UsageError);
     await expect(conversation.send(42 as never)).rejects.toBeInstanceOf(UsageError);
@@ -148,7 +138,7 @@ describe('callbacks', () => {
     const events: InteractionEvent[] = [];
     const onFinish = vi.fn();
     const conversation = new Conversation({
-      client: fx.client,
+      client: env.fast.client,
       model: MODEL,
       onEvent: (event) => events.push(event),
       onFinish,

@@ -1,26 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../errors.js';
 import { Conversation } from './conversation.js';
 import type { ModelMessage, UserMessage } from './message.js';
-import { type Fixture, MODEL, startFixture } from './test-fixture.js';
+import { emulatorsForFile, MODEL } from './test-fixture.js';
 
-let fx: Fixture;
-beforeAll(async () => {
-  fx = await startFixture();
-});
-afterAll(() => fx.close());
+const env = emulatorsForFile();
 
 const DOGS = 'I have 2 dogs in my house.';
 const PAWS = 'How many paws are in my house?';
 
 describe('Conversation, stateful mode', () => {
   it('sends previous_interaction_id of the last completed turn and lets the server keep the history', async () => {
-    const conversation = new Conversation({ client: fx.client, model: MODEL, mode: 'stateful' });
-    const before = fx.creates().length;
+    const conversation = new Conversation({ client: env.fast.client, model: MODEL, mode: 'stateful' });
+    const before = env.fast.creates().length;
     await conversation.send(DOGS);
     await conversation.send(PAWS);
 
-    const [first, second] = fx.creates().slice(before);
+    const [first, second] = env.fast.creates().slice(before);
     const { messages, status } = conversation.getSnapshot();
     const firstAnswer = messages[1] as ModelMessage;
     expect(status).toBe('completed');
@@ -37,40 +33,40 @@ describe('Conversation, stateful mode', () => {
     // The emulator answered from the server-side history: it quotes the first message back.
     expect(messages[3]?.text).toContain(DOGS);
     expect(messages[3]?.text).toBe(
-      await fx.storedText((messages[3] as ModelMessage).interactionId as string),
+      await env.fast.storedText((messages[3] as ModelMessage).interactionId as string),
     );
   });
 
   it('never points at a failed turn: the next turn names the last completed one', async () => {
-    const conversation = new Conversation({ client: fx.client, model: MODEL });
+    const conversation = new Conversation({ client: env.fast.client, model: MODEL });
     await conversation.send(DOGS);
-    fx.emulator.injectFault({ type: 'status', status: 500, match: { path: '/v1beta/interactions' } });
+    env.fast.emulator.injectFault({ type: 'status', status: 500, match: { path: '/v1beta/interactions' } });
     await conversation.send('This one fails.');
     const failed = conversation.getSnapshot();
     expect(failed.status).toBe('error');
     expect(failed.error).toBeInstanceOf(ApiError);
     expect(failed.messages[2]).toMatchObject({ role: 'user', text: 'This one fails.', status: 'unsent' });
 
-    const before = fx.creates().length;
+    const before = env.fast.creates().length;
     await conversation.send(PAWS);
     const anchor = conversation.getSnapshot().messages[1] as ModelMessage;
-    expect(fx.creates()[before]?.previous_interaction_id).toBe(anchor.interactionId);
+    expect(env.fast.creates()[before]?.previous_interaction_id).toBe(anchor.interactionId);
   });
 });
 
 describe('Conversation, stateless mode', () => {
   it('sends store:false and the whole history as steps, appending a user_input step per turn', async () => {
     const conversation = new Conversation({
-      client: fx.client,
+      client: env.fast.client,
       model: MODEL,
       mode: 'stateless',
       generation_config: { thinking_level: 'low', thinking_summaries: 'auto' },
     });
-    const before = fx.creates().length;
+    const before = env.fast.creates().length;
     await conversation.send(DOGS);
     await conversation.send(PAWS);
 
-    const [first, second] = fx.creates().slice(before);
+    const [first, second] = env.fast.creates().slice(before);
     const firstAnswer = conversation.getSnapshot().messages[1] as ModelMessage;
     expect(first).toMatchObject({
       store: false,
@@ -92,12 +88,12 @@ describe('Conversation, stateless mode', () => {
 
 describe('Conversation, switching modes', () => {
   it('stateful → stateless: the history kept locally is sent as steps', async () => {
-    const conversation = new Conversation({ client: fx.client, model: MODEL });
+    const conversation = new Conversation({ client: env.fast.client, model: MODEL });
     await conversation.send(DOGS);
     conversation.setOptions({ mode: 'stateless' });
-    const before = fx.creates().length;
+    const before = env.fast.creates().length;
     await conversation.send(PAWS);
-    const request = fx.creates()[before];
+    const request = env.fast.creates()[before];
     expect(conversation.getSnapshot().mode).toBe('stateless');
     const firstAnswer = conversation.getSnapshot().messages[1] as ModelMessage;
     expect(request?.store).toBe(false);
@@ -109,13 +105,13 @@ describe('Conversation, switching modes', () => {
   });
 
   it('stateless → stateful: one turn sends the history as steps and is stored; the next points at it', async () => {
-    const conversation = new Conversation({ client: fx.client, model: MODEL, mode: 'stateless' });
+    const conversation = new Conversation({ client: env.fast.client, model: MODEL, mode: 'stateless' });
     await conversation.send(DOGS);
     conversation.setOptions({ mode: 'stateful' });
-    const before = fx.creates().length;
+    const before = env.fast.creates().length;
     await conversation.send(PAWS);
     await conversation.send('And how many tails?');
-    const [anchoring, pointing] = fx.creates().slice(before);
+    const [anchoring, pointing] = env.fast.creates().slice(before);
     const { messages } = conversation.getSnapshot();
     expect(anchoring?.store).not.toBe(false);
     expect(anchoring).not.toHaveProperty('previous_interaction_id');
@@ -137,14 +133,14 @@ describe('Conversation, switching modes', () => {
 describe('Conversation settings', () => {
   it('sends the system instruction and generation config of its options', async () => {
     const conversation = new Conversation({
-      client: fx.client,
+      client: env.fast.client,
       model: MODEL,
       system_instruction: 'Answer like a pirate.',
       generation_config: { temperature: 0.2 },
     });
-    const before = fx.creates().length;
+    const before = env.fast.creates().length;
     await conversation.send(DOGS);
-    expect(fx.creates()[before]).toMatchObject({
+    expect(env.fast.creates()[before]).toMatchObject({
       system_instruction: 'Answer like a pirate.',
       generation_config: { temperature: 0.2 },
     });

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError, StreamInterruptedError } from '../errors.js';
 import { createMemoryAdapter } from '../store/persistence/memory.js';
 import { Conversation, type ConversationOptions } from './conversation.js';
 import type { ModelMessage } from './message.js';
 import type { SerializedConversation } from './serialize.js';
-import { type Fixture, MODEL, startFixture, until } from './test-fixture.js';
+import { emulatorsForFile, MODEL, until } from './test-fixture.js';
 
-let fx: Fixture;
-let slow: Fixture;
-beforeAll(async () => {
-  fx = await startFixture();
-  slow = await startFixture({ pacing: { chunkSize: 8, delayMs: 5 } });
-});
-afterAll(async () => {
-  await fx.close();
-  await slow.close();
-});
+const env = emulatorsForFile();
 
 function pair(options: Partial<ConversationOptions> & Pick<ConversationOptions, 'client'>) {
   const persistence = createMemoryAdapter<SerializedConversation>();
@@ -25,7 +16,7 @@ function pair(options: Partial<ConversationOptions> & Pick<ConversationOptions, 
 
 describe('persistence', () => {
   it('a new instance with the same id and adapter restores every message, and continues the history', async () => {
-    const { open } = pair({ client: fx.client });
+    const { open } = pair({ client: env.fast.client });
     const first = open();
     await first.send('I have 2 dogs in my house.');
     const saved = first.getSnapshot();
@@ -38,17 +29,17 @@ describe('persistence', () => {
     expect(restored.messages).toEqual(saved.messages);
     expect(restored.status).toBe('completed');
 
-    const before = fx.creates().length;
+    const before = env.fast.creates().length;
     await second.send('How many paws are in my house?');
-    expect(fx.creates()[before]?.previous_interaction_id).toBe(
+    expect(env.fast.creates()[before]?.previous_interaction_id).toBe(
       (saved.messages[1] as ModelMessage).interactionId,
     );
   });
 
   it('keeps a failed turn, its typed error and the user input across a reload', async () => {
-    const { open } = pair({ client: fx.client });
+    const { open } = pair({ client: env.fast.client });
     const first = open();
-    fx.emulator.injectFault({
+    env.fast.emulator.injectFault({
       type: 'status',
       status: 429,
       retryAfterSeconds: 2,
@@ -68,7 +59,7 @@ describe('persistence', () => {
   });
 
   it('an unmount mid-stream leaves the turn resumable; the next mount resumes it to the full answer', async () => {
-    const { open, persistence } = pair({ client: slow.client });
+    const { open, persistence } = pair({ client: env.slow.client });
     const first = open();
     const detach = first.attach();
     first.send('Tell me a story. [emulator: words=120]');
@@ -79,21 +70,21 @@ describe('persistence', () => {
     const interrupted = saved.messages[1] as ModelMessage;
     expect(interrupted.status).toBe('streaming');
     expect(interrupted.interactionId).toBeDefined();
-    expect(slow.emulator.stats.cancels).toBe(0);
+    expect(env.slow.emulator.stats.cancels).toBe(0);
 
     const second = open();
     const detachSecond = second.attach();
     const done = await until(second, (s) => s.status === 'completed');
     const answer = done.messages[1] as ModelMessage;
     expect(answer.id).toBe(interrupted.id);
-    expect(answer.text).toBe(await slow.storedText(answer.interactionId as string));
-    const resumed = slow.emulator.requests.find((r) => r.method === 'GET' && r.query.stream === 'true');
+    expect(answer.text).toBe(await env.slow.storedText(answer.interactionId as string));
+    const resumed = env.slow.emulator.requests.find((r) => r.method === 'GET' && r.query.stream === 'true');
     expect(resumed?.path).toBe(`/v1beta/interactions/${answer.interactionId}`);
     detachSecond();
   });
 
   it('a stateless turn cut by a reload cannot be resumed: it is marked interrupted, ready to retry', async () => {
-    const { open } = pair({ client: slow.client, mode: 'stateless' });
+    const { open } = pair({ client: env.slow.client, mode: 'stateless' });
     const first = open();
     const detach = first.attach();
     first.send('Tell me a story. [emulator: words=120]');
@@ -102,7 +93,7 @@ describe('persistence', () => {
     const saved = first.serialize();
     detach();
 
-    const second = new Conversation({ client: slow.client, model: MODEL, mode: 'stateless' });
+    const second = new Conversation({ client: env.slow.client, model: MODEL, mode: 'stateless' });
     second.restore(saved);
     await second.resume();
     expect(second.getSnapshot().error).toBeInstanceOf(StreamInterruptedError);
@@ -112,18 +103,23 @@ describe('persistence', () => {
   it('StrictMode-style attach → detach → attach loads once and starts nothing twice', async () => {
     const persistence = createMemoryAdapter<SerializedConversation>();
     const load = vi.spyOn(persistence, 'load');
-    const conversation = new Conversation({ client: fx.client, model: MODEL, id: 'strict', persistence });
+    const conversation = new Conversation({
+      client: env.fast.client,
+      model: MODEL,
+      id: 'strict',
+      persistence,
+    });
     conversation.attach()();
     const detach = conversation.attach();
     await conversation.hydrate();
     expect(load).toHaveBeenCalledTimes(1);
     await conversation.send('Hello');
-    expect(fx.creates().filter((c) => c.input === 'Hello')).toHaveLength(1);
+    expect(env.fast.creates().filter((c) => c.input === 'Hello')).toHaveLength(1);
     detach();
   });
 
   it('reset removes the saved conversation', async () => {
-    const { open, persistence } = pair({ client: fx.client });
+    const { open, persistence } = pair({ client: env.fast.client });
     const conversation = open();
     await conversation.send('Forget me.');
     expect(await persistence.load('chat')).toBeDefined();
@@ -137,7 +133,7 @@ describe('persistence', () => {
     persistence.save = () => {
       throw new Error('QuotaExceededError');
     };
-    const conversation = new Conversation({ client: fx.client, model: MODEL, persistence, onError });
+    const conversation = new Conversation({ client: env.fast.client, model: MODEL, persistence, onError });
     await conversation.send('Hello');
     expect(conversation.getSnapshot().status).toBe('completed');
     expect(onError).toHaveBeenCalledWith(

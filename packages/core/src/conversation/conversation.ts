@@ -4,6 +4,7 @@ import type { PersistenceAdapter } from '../store/persistence/adapter.js';
 import type { Schedule } from '../store/schedule.js';
 import { createFrameStore, type FrameStore, type ReadableStore } from '../store/store.js';
 import type { InteractionEvent } from '../wire/index.js';
+import { ActiveRequest, failedOutcome } from './active-request.js';
 import { DEFAULT_INLINE_MAX_BYTES, prepareAttachment } from './attachments.js';
 import { type ConversationSnapshot, computeSnapshot } from './conversation-snapshot.js';
 import { failureOf, fromInteraction, turnStatusOf } from './derive.js';
@@ -45,11 +46,13 @@ export interface ConversationOptions extends RequestSettings, ConversationCallba
   schedule?: Schedule;
 }
 
-interface ActiveTurn {
-  userId: string;
-  modelId: string;
-  uploads: AbortController;
-  run: InteractionRun | undefined;
+class ActiveTurn extends ActiveRequest {
+  constructor(
+    readonly userId: string,
+    readonly modelId: string,
+  ) {
+    super();
+  }
 }
 
 const isInFlight = (message: Message | undefined): message is ModelMessage =>
@@ -221,8 +224,7 @@ export class Conversation implements ReadableStore<ConversationSnapshot> {
     const active = this.#active;
     if (!active) return;
     this.#active = undefined;
-    active.uploads.abort();
-    active.run?.stop();
+    active.stop();
     this.#materialize();
     const model = this.#tree.get(active.modelId) as ModelMessage;
     const stopped: ModelMessage = { ...model, status: 'cancelled' };
@@ -287,7 +289,7 @@ export class Conversation implements ReadableStore<ConversationSnapshot> {
   async #runTurn(userId: string, resumed?: ModelMessage): Promise<void> {
     const model = resumed ?? createModelMessage(userId, this.#options.model, this.mode !== 'stateless');
     if (!resumed) this.#tree.add(model);
-    const active: ActiveTurn = { userId, modelId: model.id, uploads: new AbortController(), run: undefined };
+    const active = new ActiveTurn(userId, model.id);
     this.#active = active;
     this.#changed();
     let outcome: RunOutcome;
@@ -319,12 +321,7 @@ export class Conversation implements ReadableStore<ConversationSnapshot> {
       active.run = run;
       outcome = await run.run();
     } catch (caught) {
-      outcome = {
-        interaction: undefined,
-        error: toGemkitError(caught),
-        stopped: false,
-        lastEventId: undefined,
-      };
+      outcome = failedOutcome(caught);
     }
     this.#settle(active, outcome);
   }

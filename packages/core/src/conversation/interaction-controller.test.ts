@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError, UsageError } from '../errors.js';
 import type { Interaction } from '../wire/index.js';
 import { InteractionController } from './interaction-controller.js';
-import { type Fixture, MODEL, startFixture, until } from './test-fixture.js';
+import { emulatorsForFile, MODEL, startFixture, until } from './test-fixture.js';
 
-let fx: Fixture;
-let slow: Fixture;
-beforeAll(async () => {
-  fx = await startFixture();
-  slow = await startFixture({ pacing: { chunkSize: 8, delayMs: 5 } });
-});
-afterAll(async () => {
-  await fx.close();
-  await slow.close();
-});
+const env = emulatorsForFile();
 
 describe('InteractionController', () => {
   it('streams one request: status goes submitted → streaming → completed, with text, thoughts and usage', async () => {
     const onFinish = vi.fn();
     const controller = new InteractionController({
-      client: slow.client,
+      client: env.slow.client,
       model: MODEL,
       generation_config: { thinking_level: 'high', thinking_summaries: 'auto' },
       onFinish,
@@ -40,17 +31,17 @@ describe('InteractionController', () => {
     await vi.waitFor(() => expect(statuses.at(-1)).toBe('completed'));
     expect(statuses).toContain('streaming');
     expect(onFinish).toHaveBeenCalledWith(interaction);
-    const stored = await slow.client.interactions.get(interaction?.id as string);
+    const stored = await env.slow.client.interactions.get(interaction?.id as string);
     expect(interaction?.steps).toEqual(stored.steps);
   });
 
   it('sends without streaming when asked, and per-call overrides win over the options', async () => {
-    const controller = new InteractionController({ client: fx.client, model: MODEL, stream: false });
+    const controller = new InteractionController({ client: env.fast.client, model: MODEL, stream: false });
     const interaction = await controller.create('Hello', {
       system_instruction: 'Be brief.',
       generation_config: { seed: 7 },
     });
-    const request = fx.creates().at(-1);
+    const request = env.fast.creates().at(-1);
     expect(request).toMatchObject({
       stream: false,
       system_instruction: 'Be brief.',
@@ -64,28 +55,28 @@ describe('InteractionController', () => {
   });
 
   it('stop() aborts and cancels upstream; a new create() replaces the old one', async () => {
-    const controller = new InteractionController({ client: slow.client, model: MODEL });
+    const controller = new InteractionController({ client: env.slow.client, model: MODEL });
     const first = controller.create('A long one. [emulator: words=300]');
     await until(controller, (s) => s.text.length > 20);
     controller.stop();
     expect(await first).toBeUndefined();
     expect(controller.getSnapshot().status).toBe('cancelled');
-    await vi.waitFor(() => expect(slow.emulator.stats.cancels).toBe(1));
+    await vi.waitFor(() => expect(env.slow.emulator.stats.cancels).toBe(1));
 
     const second = controller.create('Another long one. [emulator: words=300]');
     await until(controller, (s) => s.text.length > 20);
     const third = controller.create('Short. [emulator: words=5]');
     expect(await second).toBeUndefined();
     expect((await third)?.status).toBe('completed');
-    await vi.waitFor(() => expect(slow.emulator.stats.cancels).toBe(2));
+    await vi.waitFor(() => expect(env.slow.emulator.stats.cancels).toBe(2));
     controller.reset();
     expect(controller.getSnapshot()).toMatchObject({ status: 'idle', interaction: undefined, text: '' });
   });
 
   it('reports a failure as a typed error value, never as a rejection', async () => {
     const onError = vi.fn();
-    const controller = new InteractionController({ client: fx.client, model: MODEL, onError });
-    fx.emulator.injectFault({ type: 'status', status: 503, match: { path: '/v1beta/interactions' } });
+    const controller = new InteractionController({ client: env.fast.client, model: MODEL, onError });
+    env.fast.emulator.injectFault({ type: 'status', status: 503, match: { path: '/v1beta/interactions' } });
     expect(await controller.create('Hello')).toBeUndefined();
     const { status, error } = controller.getSnapshot();
     expect(status).toBe('error');
@@ -123,9 +114,9 @@ describe('InteractionController', () => {
   });
 
   it('sends text and Blob parts as content, in their order', async () => {
-    const controller = new InteractionController({ client: fx.client, model: MODEL });
+    const controller = new InteractionController({ client: env.fast.client, model: MODEL });
     await controller.create(['Look:', new Blob(['%PDF-1.4 tiny'], { type: 'application/pdf' })]);
-    expect(fx.creates().at(-1)?.input).toEqual([
+    expect(env.fast.creates().at(-1)?.input).toEqual([
       { type: 'text', text: 'Look:' },
       { type: 'document', mime_type: 'application/pdf', data: btoa('%PDF-1.4 tiny') },
     ]);
@@ -133,11 +124,11 @@ describe('InteractionController', () => {
   });
 
   it('rejects input that cannot be sent with a UsageError', async () => {
-    const controller = new InteractionController({ client: fx.client, model: MODEL });
+    const controller = new InteractionController({ client: env.fast.client, model: MODEL });
     await expect(controller.create(undefined as never)).rejects.toBeInstanceOf(UsageError);
     await expect(controller.create(['ok', 5 as never])).resolves.toBeUndefined();
     expect(controller.getSnapshot().error).toBeInstanceOf(UsageError);
-    const noModel = new InteractionController({ client: fx.client });
+    const noModel = new InteractionController({ client: env.fast.client });
     await noModel.create('Hi');
     expect(noModel.getSnapshot().error?.message).toMatch(/No model/);
   });

@@ -1,9 +1,10 @@
 import type { GemkitClient } from '../client/create-client.js';
-import { type AnyGemkitError, toGemkitError, UsageError } from '../errors.js';
+import { type AnyGemkitError, UsageError } from '../errors.js';
 import { getText, getThoughtSummary } from '../reduce/text.js';
 import type { Schedule } from '../store/schedule.js';
 import { createFrameStore, type FrameStore, type ReadableStore } from '../store/store.js';
 import type { Content, Interaction, InteractionEvent, InteractionInput, Usage } from '../wire/index.js';
+import { ActiveRequest, failedOutcome } from './active-request.js';
 import { DEFAULT_INLINE_MAX_BYTES, prepareAttachment } from './attachments.js';
 import { failureOf, turnStatusOf } from './derive.js';
 import { type InputPart, isBlob, normalizeInput } from './input.js';
@@ -69,7 +70,7 @@ export class InteractionController implements ReadableStore<InteractionState> {
   #status: RequestStatus = 'idle';
   #interaction: Interaction | undefined;
   #error: AnyGemkitError | undefined;
-  #run: { run: InteractionRun | undefined; uploads: AbortController } | undefined;
+  #run: ActiveRequest | undefined;
 
   constructor(options: InteractionControllerOptions) {
     this.#options = options;
@@ -95,7 +96,7 @@ export class InteractionController implements ReadableStore<InteractionState> {
       throw new UsageError('create() takes text, content blocks, steps, or parts with Files / Blobs');
     }
     this.stop();
-    const current = { run: undefined as InteractionRun | undefined, uploads: new AbortController() };
+    const current = new ActiveRequest();
     this.#run = current;
     this.#set('submitted', undefined, undefined);
     let outcome: RunOutcome;
@@ -113,12 +114,7 @@ export class InteractionController implements ReadableStore<InteractionState> {
       });
       outcome = await current.run.run();
     } catch (caught) {
-      outcome = {
-        interaction: undefined,
-        error: toGemkitError(caught),
-        stopped: false,
-        lastEventId: undefined,
-      };
+      outcome = failedOutcome(caught);
     }
     if (this.#run !== current) return undefined;
     this.#run = undefined;
@@ -130,8 +126,7 @@ export class InteractionController implements ReadableStore<InteractionState> {
     const current = this.#run;
     if (!current) return;
     this.#run = undefined;
-    current.uploads.abort();
-    current.run?.stop();
+    current.stop();
     this.#set('cancelled', this.#interaction, undefined);
     if (this.#interaction) this.#options.onFinish?.(this.#interaction);
   }

@@ -35,28 +35,19 @@ export function mergeSettings(...layers: (RequestSettings | undefined)[]): Reque
   return merged;
 }
 
+const SETTING_KEYS = [
+  'model',
+  'system_instruction',
+  'generation_config',
+  'tools',
+  'response_modalities',
+  'labels',
+  'stream',
+  'store',
+  'background',
+] as const satisfies readonly (keyof RequestSettings)[];
+
 /** Only the request fields, whatever else the options object holds (callbacks, the client, …). */
 export function pickSettings(options: RequestSettings): RequestSettings {
-  const {
-    model,
-    system_instruction,
-    generation_config,
-    tools,
-    response_modalities,
-    labels,
-    stream,
-    store,
-    background,
-  } = options;
-  return {
-    model,
-    system_instruction,
-    generation_config,
-    tools,
-    response_modalities,
-    labels,
-    stream,
-    store,
-    background,
-  };
+  return Object.fromEntries(SETTING_KEYS.map((key) => [key, options[key]])) as RequestSettings;
 }

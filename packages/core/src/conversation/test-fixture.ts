@@ -1,5 +1,6 @@
 /** The emulator over real HTTP and a client pointed at it, for this folder's tests. Not exported. */
 import { type EmulatorServerOptions, startEmulatorServer } from '@gemkit/emulator';
+import { afterAll, beforeAll } from 'vitest';
 import { createClient } from '../client/create-client.js';
 import type { CreateInteractionRequest } from '../wire/index.js';
 
@@ -38,6 +39,31 @@ export async function startFixture(options: EmulatorServerOptions = {}) {
 }
 
 export type Fixture = Awaited<ReturnType<typeof startFixture>>;
+
+/** 8 characters every 5 ms: slow enough that a stop, an unmount or a cut lands mid-stream. */
+export const SLOW_PACING = { chunkSize: 8, delayMs: 5 };
+
+/** A fast and a slow emulator for the tests of one file: started before them, closed after them. */
+export function emulatorsForFile(): { readonly fast: Fixture; readonly slow: Fixture } {
+  let fast: Fixture | undefined;
+  let slow: Fixture | undefined;
+  beforeAll(async () => {
+    fast = await startFixture();
+    slow = await startFixture({ pacing: SLOW_PACING });
+  });
+  afterAll(async () => {
+    await fast?.close();
+    await slow?.close();
+  });
+  return {
+    get fast() {
+      return fast as Fixture;
+    },
+    get slow() {
+      return slow as Fixture;
+    },
+  };
+}
 
 /** Resolves once `predicate` holds for the store's snapshot (checked on every notification). */
 export function until<T>(

@@ -1,6 +1,7 @@
 /** The emulator over real HTTP and a client for it, for this package's tests. Not exported. */
 import { type CreateInteractionRequest, createClient } from '@gemkit/core';
 import { type EmulatorServerOptions, startEmulatorServer } from '@gemkit/emulator';
+import { afterAll, beforeAll } from 'vitest';
 
 export const MODEL = 'gemini-3-flash-preview';
 
@@ -27,6 +28,31 @@ export async function startFixture(options: EmulatorServerOptions = {}) {
 }
 
 export type Fixture = Awaited<ReturnType<typeof startFixture>>;
+
+/** 8 characters every 5 ms: slow enough that a stop, an unmount or a cut lands mid-stream. */
+export const SLOW_PACING = { chunkSize: 8, delayMs: 5 };
+
+/** A fast and a slow emulator for the tests of one file: started before them, closed after them. */
+export function emulatorsForFile(): { readonly fast: Fixture; readonly slow: Fixture } {
+  let fast: Fixture | undefined;
+  let slow: Fixture | undefined;
+  beforeAll(async () => {
+    fast = await startFixture();
+    slow = await startFixture({ pacing: SLOW_PACING });
+  });
+  afterAll(async () => {
+    await fast?.close();
+    await slow?.close();
+  });
+  return {
+    get fast() {
+      return fast as Fixture;
+    },
+    get slow() {
+      return slow as Fixture;
+    },
+  };
+}
 
 /**
  * Node's fetch, with request bodies passed through `new Request` first. Why: under jsdom, `File` and `Blob`
