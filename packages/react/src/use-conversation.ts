@@ -54,24 +54,28 @@ export function useConversation(options: UseConversationOptions = {}): UseConver
   const { client, settings: defaults, schedule } = useResolvedContext(options.client);
   const latest = useLatest(options);
   const external = options.conversation;
-  const [owned] = useState(() =>
-    external
-      ? undefined
-      : new Conversation({
-          ...mergeSettings(defaults, pickSettings(options)),
-          client,
-          schedule,
-          id: options.id,
-          mode: options.mode,
-          persistence: options.persistence,
-          resumeInterrupted: options.resumeInterrupted,
-          inlineMaxBytes: options.inlineMaxBytes,
-          onEvent: (event) => latest.current.onEvent?.(event),
-          onFinish: (message) => latest.current.onFinish?.(message),
-          onError: (error, message) => latest.current.onError?.(error, message),
-        }),
-  );
-  const conversation = external ?? (owned as Conversation);
+  const create = () =>
+    new Conversation({
+      ...mergeSettings(defaults, pickSettings(options)),
+      client,
+      schedule,
+      id: options.id,
+      mode: options.mode,
+      persistence: options.persistence,
+      resumeInterrupted: options.resumeInterrupted,
+      inlineMaxBytes: options.inlineMaxBytes,
+      onEvent: (event) => latest.current.onEvent?.(event),
+      onFinish: (message) => latest.current.onFinish?.(message),
+      onError: (error, message) => latest.current.onError?.(error, message),
+    });
+  // Created once, during render (a Conversation does nothing until used); created anew when `id` changes, so
+  // that switching chats is a prop change, as with other chat hooks.
+  const [owned, setOwned] = useState(() => (external ? undefined : create()));
+  let conversation = external ?? (owned as Conversation);
+  if (!external && (!owned || (options.id !== undefined && options.id !== owned.id))) {
+    conversation = create();
+    setOwned(conversation);
+  }
 
   const settings = mergeSettings(defaults, pickSettings(options));
   useEffect(() => {
