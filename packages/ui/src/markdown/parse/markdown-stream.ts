@@ -158,11 +158,12 @@ export function createMarkdownStream(): MarkdownStream {
     const blocks = splitTopLevel(parseBlockTokens(tail, env));
     const starts = lineStarts(tail);
     const completeLines = completeLineCount(tail, final);
+    // A block is final once the block after it has started on a line that can no longer change how
+    // the two are split: a complete line, or one already holding words (see `isSettledLine`).
+    const settled = (line: number) =>
+      line < completeLines || isSettledLine(tail.slice(starts[line], starts[line + 1] ?? tail.length));
     let freezeCount = 0;
-    while (
-      freezeCount < blocks.length - 1 &&
-      (blocks[freezeCount + 1] as TopLevelBlock).startLine < completeLines
-    )
+    while (freezeCount < blocks.length - 1 && settled((blocks[freezeCount + 1] as TopLevelBlock).startLine))
       freezeCount++;
     if (final) freezeCount = blocks.length;
     for (let i = 0; i < freezeCount; i++) {
@@ -382,6 +383,16 @@ export function createMarkdownStream(): MarkdownStream {
       return last;
     },
   };
+}
+
+/**
+ * An unfinished line that already holds a letter or digit and a space cannot turn into a marker-only
+ * line (`-`, `1.`, `***`, `---`, `#`, a fence) that would join the previous block or re-shape it; a
+ * shorter one might, so the block before it stays open until the line is complete.
+ */
+function isSettledLine(line: string): boolean {
+  const text = line.trim();
+  return /[\p{L}\p{N}]/u.test(text) && /\s/.test(text);
 }
 
 /**

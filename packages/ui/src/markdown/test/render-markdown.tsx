@@ -1,21 +1,28 @@
 import type { ReactNode } from 'react';
 import { render } from 'vitest-browser-react';
 import { Markdown, type MarkdownProps } from '../Markdown';
+import { createMarkdownStream } from '../parse/markdown-stream';
+import type { MarkdownSnapshot } from '../parse/types';
 import { type MarkdownRenderEvent, MarkdownRenderProbeContext } from '../render/render-probe';
 import '../../styles.css';
 
 type Options = Omit<MarkdownProps, 'children' | 'streaming'>;
 
-/** The render events of every update: `updates[i]` holds what rendered for the i-th text given. */
+/**
+ * The render events of every update: `updates[i]` holds what rendered for the i-th text given, and
+ * `snapshots[i]` what the parser produced for it (from a parser of its own fed the same texts), so a
+ * test can tell which pieces existed and which were the newest.
+ */
 export interface RenderLog {
   readonly updates: MarkdownRenderEvent[][];
+  readonly snapshots: MarkdownSnapshot[];
 }
 
-function probed(node: ReactNode, log: RenderLog) {
-  return (
-    <MarkdownRenderProbeContext.Provider value={(event) => log.updates[log.updates.length - 1]?.push(event)}>
-      {node}
-    </MarkdownRenderProbeContext.Provider>
+/** One probe per log: a new function on every render would change the context and re-render all. */
+function prober(log: RenderLog) {
+  const probe = (event: MarkdownRenderEvent) => log.updates[log.updates.length - 1]?.push(event);
+  return (node: ReactNode) => (
+    <MarkdownRenderProbeContext.Provider value={probe}>{node}</MarkdownRenderProbeContext.Provider>
   );
 }
 
@@ -29,27 +36,24 @@ export async function renderMarkdown(text: string, options: Options = {}) {
  * as finished. Returns the screen and, per update, which blocks, chunks and code groups rendered.
  */
 export async function streamMarkdown(text: string, step: number, options: Options = {}) {
-  const log: RenderLog = { updates: [[]] };
-  const screen = await render(
+  const parser = createMarkdownStream();
+  const log: RenderLog = { updates: [[]], snapshots: [parser.update('', false)] };
+  const probed = prober(log);
+  const view = (partial: string, streaming: boolean) =>
     probed(
-      <Markdown {...options} streaming>
-        {''}
+      <Markdown {...options} streaming={streaming}>
+        {partial}
       </Markdown>,
-      log,
-    ),
-  );
-  for (let end = step; end < text.length + step; end += step) {
-    log.updates.push([]);
-    await screen.rerender(
-      probed(
-        <Markdown {...options} streaming>
-          {text.slice(0, end)}
-        </Markdown>,
-        log,
-      ),
     );
+  const screen = await render(view('', true));
+  for (let end = step; end < text.length + step; end += step) {
+    const partial = text.slice(0, end);
+    log.updates.push([]);
+    log.snapshots.push(parser.update(partial, false));
+    await screen.rerender(view(partial, true));
   }
   log.updates.push([]);
-  await screen.rerender(probed(<Markdown {...options}>{text}</Markdown>, log));
+  log.snapshots.push(parser.update(text, true));
+  await screen.rerender(view(text, false));
   return { screen, log };
 }
