@@ -52,6 +52,7 @@ function openCodeSpan(text: string): { length: number; at: number } {
 }
 
 const PARTIAL_IMAGE = /!\[[^\]\n]*(?:\]\([^)\n]*)?$|!$/;
+const TRAILING_DELIMITER = /(?<=^|\s)[*_~]+$/;
 const PARTIAL_LINK_URL = /\[[^\]\n]*\]\([^)\s]*$/;
 
 /** Repairs the inline syntax at the end of one paragraph's text (see the module comment). */
@@ -63,6 +64,8 @@ export function completeInline(text: string): string {
     else return closeEmphasis(out.slice(0, code.at), `${out}${'`'.repeat(code.length)}`);
   }
   out = out.replace(PARTIAL_IMAGE, '').trimEnd();
+  // A delimiter run at the very end after a space (`Hello **`) has nothing to wrap yet.
+  out = out.replace(TRAILING_DELIMITER, '').trimEnd();
   if (PARTIAL_LINK_URL.test(out)) out += ')';
   return closeEmphasis(out, out);
 }

@@ -73,11 +73,22 @@ export function findParagraphCut(content: string, force = content.length >= PARA
   if (best > 0) return best;
   if (!force) return -1;
   if (fallback > 0) return fallback;
-  // One unbroken run of text (no space in 2 KB): split anywhere, but not inside a surrogate pair.
-  let p = content.length - 1;
+  // No space to split at: split anywhere, but not in the last two lines if they hold a `|` (one of
+  // them may be a table header still), not at a line start and not inside a surrogate pair.
+  let p = Math.min(content.length - 1, pipeGuard(content) - 1);
   const code = content.charCodeAt(p);
   if (code >= 0xdc00 && code <= 0xdfff) p--;
-  // Stay mid-line: a split at a line start would let the rest be read as a new block.
   while (p > 1 && (content[p - 1] === '\n' || content[p] === '\n')) p--;
-  return p;
+  return p > 1 ? p : -1;
+}
+
+/** Start of the earlier of the last two lines that contain a `|`, or the length when neither does. */
+function pipeGuard(content: string): number {
+  const lastBreak = content.lastIndexOf('\n');
+  const previousBreak = lastBreak > 0 ? content.lastIndexOf('\n', lastBreak - 1) : -1;
+  const lastLine = lastBreak + 1;
+  const previousLine = previousBreak + 1;
+  if (lastBreak >= 0 && content.slice(previousLine, lastBreak).includes('|')) return previousLine;
+  if (content.slice(lastLine).includes('|')) return lastLine;
+  return content.length;
 }

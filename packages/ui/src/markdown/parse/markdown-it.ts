@@ -17,6 +17,10 @@ export const MAX_NESTING = 40;
 
 export const md = new MarkdownIt({ html: false, linkify: true, typographer: false, maxNesting: MAX_NESTING });
 md.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
+// Links with a scheme are found by the inline `linkify` rule, which runs wherever we parse inline text.
+// The core rule would only add what the inline one misses (fuzzy links, which are off, and a few
+// corner cases); turning it off keeps `md.render` and our own inline parsing in agreement.
+md.core.ruler.disable('linkify');
 
 export type { Token };
 
