@@ -6,17 +6,17 @@ import type { MarkdownSnapshot } from '../parse/types';
  * `md.render`). Code classes are dropped: fences are rendered from different tokens in each.
  */
 export function snapshotHtml(snapshot: MarkdownSnapshot): string {
-  const escape = (text: string) => md.utils.escapeHtml(text);
+  const escapeHtml = (text: string) => md.utils.escapeHtml(text);
   const inline = (tokens: readonly Token[]) => md.renderer.renderInline(tokens as Token[], md.options, {});
   return snapshot.blocks
     .map((block) => {
       switch (block.kind) {
         case 'paragraph':
-          return `<p>${block.chunks.map((chunk) => (chunk.text !== undefined ? escape(chunk.text) : inline(chunk.tokens))).join('')}</p>\n`;
+          return `<p>${block.chunks.map((chunk) => (chunk.text !== undefined ? escapeHtml(chunk.text) : inline(chunk.tokens))).join('')}</p>\n`;
         case 'code':
-          return `<pre><code>${escape(block.code)}</code></pre>\n`;
+          return `<pre><code>${escapeHtml(block.code)}</code></pre>\n`;
         case 'plain':
-          return `<p>${escape(block.text)}</p>\n`;
+          return `<p>${escapeHtml(block.text)}</p>\n`;
         default:
           return md.renderer.render(block.tokens as Token[], md.options, {});
       }
