@@ -1,4 +1,5 @@
 import './scripts/node20-polyfills.ts';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { configDefaults, defineConfig } from 'vitest/config';
 
@@ -62,6 +63,12 @@ export default defineConfig({
           browser: chromium(),
           testTimeout: 30_000,
         },
+      },
+      {
+        // Every story is a test (play functions, and the a11y addon failing on violations).
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: { name: 'storybook', browser: chromium(), testTimeout: 30_000 },
       },
     ],
   },
