@@ -6,7 +6,7 @@ import { Markdown } from './Markdown';
 import { renderMarkdown } from './test/render-markdown';
 
 const CODE =
-  '```js\nconst answer = 42; // the answer\nfunction greet(name) {\n  return `hi ${name}`;\n}\n```';
+  '```js\nconst answer = 42; // the answer\nfunction greet(name) {\n  return "hi " + name;\n}\n```';
 
 describe('tables', () => {
   test('render with header cells, alignment and a keyboard-reachable scroller', async () => {

@@ -25,7 +25,14 @@ export function StreamDemo({ text, charsPerFrame = 24 }: { text: string; charsPe
   const done = length === text.length;
   return (
     <div>
-      <button type="button" onClick={() => (setLength(0), setRunning(true))} disabled={running}>
+      <button
+        type="button"
+        onClick={() => {
+          setLength(0);
+          setRunning(true);
+        }}
+        disabled={running}
+      >
         {done ? 'Stream again' : 'Start streaming'}
       </button>
       <output aria-live="off" data-testid="progress">
