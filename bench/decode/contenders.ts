@@ -65,7 +65,9 @@ function createAccumulator() {
   const interaction = { id: '', status: 'in_progress', steps: [] as MutableStep[] } as Interaction & {
     steps: MutableStep[];
   };
-  const append = (items: TextItem[], text: string) => {
+  const append = (step: MutableStep, key: 'content' | 'summary', text: string) => {
+    const items = step[key] ?? [];
+    step[key] = items;
     const last = items[items.length - 1];
     if (last) last.text += text;
     else items.push({ type: 'text', text });
@@ -90,8 +92,8 @@ function createAccumulator() {
         case 'step.delta': {
           const step = interaction.steps[e.index] as MutableStep;
           const delta = e.delta as { type: string; text?: string; content?: TextItem; signature?: string };
-          if (delta.type === 'text') append((step.content ??= []), delta.text ?? '');
-          else if (delta.type === 'thought_summary') append((step.summary ??= []), delta.content?.text ?? '');
+          if (delta.type === 'text') append(step, 'content', delta.text ?? '');
+          else if (delta.type === 'thought_summary') append(step, 'summary', delta.content?.text ?? '');
           else if (delta.type === 'thought_signature') step.signature = delta.signature ?? '';
           break;
         }
