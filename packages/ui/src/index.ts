@@ -1,3 +1,10 @@
+export { AttachmentPreview, type AttachmentPreviewProps } from './attachments/AttachmentPreview';
+export { Chat, type ChatProps } from './chat/Chat';
+export { ConnectedChat, type ConnectedChatProps } from './chat/ConnectedChat';
+export { Composer, type ComposerProps, DEFAULT_ACCEPT } from './composer/Composer';
+export { ChatDialog, type ChatDialogProps } from './dialogs/ChatDialog';
+export type { ChatSettings } from './dialogs/chat-settings';
+export { SettingsDialog, type SettingsDialogProps } from './dialogs/SettingsDialog';
 export { Markdown, type MarkdownProps } from './markdown/Markdown';
 export { createMarkdownStream, type MarkdownStream } from './markdown/parse/markdown-stream';
 export type {
@@ -16,6 +23,12 @@ export {
   MarkdownRenderProbeContext,
 } from './markdown/render/render-probe';
 export { safeUrl, type UrlKind } from './markdown/render/safe-url';
+export { describeError, type ErrorDescription } from './message/describe-error';
+export { ErrorAlert, type ErrorAlertProps } from './message/ErrorAlert';
+export { Message, type MessageProps } from './message/Message';
+export { type MessageActions, useMessageActions } from './message/message-actions';
+export { ThoughtSummary, type ThoughtSummaryProps } from './message/ThoughtSummary';
+export { MessageList, type MessageListComponents, type MessageListProps } from './message-list/MessageList';
 export { defaultStrings, type GemkitStrings } from './strings/default-strings';
 export {
   GemkitStringsProvider,

@@ -1,0 +1,75 @@
+'use client';
+import { CloseIcon, FileIcon } from '../icons/icons';
+import { useGemkitStrings } from '../strings/strings-context';
+import { useObjectUrl } from './use-object-url';
+
+export interface AttachmentPreviewProps {
+  name: string | undefined;
+  mimeType: string;
+  size: number;
+  /** The bytes, when still at hand: images get a thumbnail from them. */
+  file: Blob | undefined;
+  /** Upload progress from 0 to 1 while uploading. */
+  progress?: number | undefined;
+  status?: 'pending' | 'uploading' | 'ready' | 'error' | undefined;
+  /** Shows a remove button (a draft attachment, before sending). */
+  onRemove?: (() => void) | undefined;
+}
+
+/**
+ * One attachment: a thumbnail for an image whose bytes are at hand, else a file chip with name and
+ * size; upload progress while uploading; a remove button for drafts.
+ */
+export function AttachmentPreview({
+  name,
+  mimeType,
+  size,
+  file,
+  progress,
+  status,
+  onRemove,
+}: AttachmentPreviewProps) {
+  const strings = useGemkitStrings();
+  const label = name || strings.unnamedAttachment;
+  const isImage = mimeType.startsWith('image/');
+  const url = useObjectUrl(isImage ? file : undefined);
+  return (
+    <div className="gk-attachment" data-status={status} data-kind={isImage && file ? 'image' : 'file'}>
+      {isImage && file ? (
+        url ? (
+          <img className="gk-attachment-thumb" src={url} alt={strings.attachmentAlt(label)} />
+        ) : (
+          <span className="gk-attachment-thumb" />
+        )
+      ) : (
+        <span className="gk-attachment-file">
+          <FileIcon />
+          <span className="gk-attachment-meta">
+            <span className="gk-attachment-name">{label}</span>
+            <span className="gk-attachment-size">{strings.fileSize(size)}</span>
+          </span>
+        </span>
+      )}
+      {status === 'uploading' && (
+        <progress
+          className="gk-attachment-progress"
+          max={1}
+          value={progress ?? 0}
+          aria-label={strings.attachmentUploading(label)}
+        />
+      )}
+      {status === 'error' && <span className="gk-attachment-error">{strings.attachmentFailed(label)}</span>}
+      {onRemove && (
+        <button
+          type="button"
+          className="gk-icon-button gk-attachment-remove"
+          aria-label={strings.removeAttachment(label)}
+          title={strings.removeAttachment(label)}
+          onClick={onRemove}
+        >
+          <CloseIcon />
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import type { ReactNode } from 'react';
+
+/**
+ * Inline icons: a few strokes each, drawn in `currentColor`, hidden from assistive technology (every
+ * button that shows one has a text label or an aria-label). No icon library: they would cost more
+ * bytes than the whole chat.
+ */
+function Icon({ children, size = 18 }: { children: ReactNode; size?: number }) {
+  return (
+    <svg
+      className="gk-icon"
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  );
+}
+
+export const SendIcon = () => (
+  <Icon>
+    <path d="M12 19V5M5 12l7-7 7 7" />
+  </Icon>
+);
+
+export const StopIcon = () => (
+  <Icon>
+    <rect x="6" y="6" width="12" height="12" rx="2" fill="currentColor" />
+  </Icon>
+);
+
+export const AttachIcon = () => (
+  <Icon>
+    <path d="M21 11.5 12.5 20a5 5 0 0 1-7-7L14 4.5a3.5 3.5 0 0 1 5 5L10.5 18a2 2 0 0 1-3-3L15 7.5" />
+  </Icon>
+);
+
+export const CopyIcon = () => (
+  <Icon size={16}>
+    <rect x="9" y="9" width="12" height="12" rx="2" />
+    <path d="M5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1" />
+  </Icon>
+);
+
+export const CheckIcon = () => (
+  <Icon size={16}>
+    <path d="M5 12.5 10 17l9-10" />
+  </Icon>
+);
+
+export const RegenerateIcon = () => (
+  <Icon size={16}>
+    <path d="M20 11a8 8 0 1 0-2.3 5.7M20 4v7h-7" />
+  </Icon>
+);
+
+export const EditIcon = () => (
+  <Icon size={16}>
+    <path d="M4 20h4L19 9a2.8 2.8 0 0 0-4-4L4 16v4Z" />
+  </Icon>
+);
+
+export const ChevronLeftIcon = () => (
+  <Icon size={16}>
+    <path d="m15 6-6 6 6 6" />
+  </Icon>
+);
+
+export const ChevronRightIcon = () => (
+  <Icon size={16}>
+    <path d="m9 6 6 6-6 6" />
+  </Icon>
+);
+
+export const ChevronDownIcon = () => (
+  <Icon size={16}>
+    <path d="m6 9 6 6 6-6" />
+  </Icon>
+);
+
+export const ArrowDownIcon = () => (
+  <Icon size={16}>
+    <path d="M12 5v14M5 12l7 7 7-7" />
+  </Icon>
+);
+
+export const UsageIcon = () => (
+  <Icon size={16}>
+    <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
+  </Icon>
+);
+
+export const SettingsIcon = () => (
+  <Icon>
+    <circle cx="12" cy="12" r="3" />
+    <path d="M12 2v3M12 19v3M4.9 4.9 7 7M17 17l2.1 2.1M2 12h3M19 12h3M4.9 19.1 7 17M17 7l2.1-2.1" />
+  </Icon>
+);
+
+export const NewChatIcon = () => (
+  <Icon>
+    <path d="M12 5v14M5 12h14" />
+  </Icon>
+);
+
+export const CloseIcon = () => (
+  <Icon>
+    <path d="M6 6l12 12M18 6 6 18" />
+  </Icon>
+);
+
+export const ChatIcon = () => (
+  <Icon size={24}>
+    <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12Z" />
+  </Icon>
+);
+
+export const SparkIcon = () => (
+  <Icon size={16}>
+    <path d="M12 3c.5 4.5 4 8 8.5 8.5-4.5.5-8 4-8.5 8.5-.5-4.5-4-8-8.5-8.5C8 11 11.5 7.5 12 3Z" />
+  </Icon>
+);
+
+export const AlertIcon = () => (
+  <Icon size={16}>
+    <path d="M12 3 2 20h20L12 3ZM12 10v4M12 17h.01" />
+  </Icon>
+);
+
+export const FileIcon = () => (
+  <Icon>
+    <path d="M14 3H6a1 1 0 0 0-1 1v16a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V8l-5-5ZM14 3v5h5" />
+  </Icon>
+);

@@ -1,0 +1,113 @@
+'use client';
+import type { UseConversationResult } from '@gemkit/react';
+import { type ComponentType, type ReactNode, useEffect, useRef } from 'react';
+import { useChatRenderProbe } from '../chat/render-probe';
+import { ArrowDownIcon } from '../icons/icons';
+import { type FocusHandoff, FocusHandoffContext } from '../message/focus-handoff';
+import { Message, type MessageProps } from '../message/Message';
+import { useMessageActions } from '../message/message-actions';
+import { useGemkitStrings } from '../strings/strings-context';
+import { useAnswerAnnouncement } from './use-answer-announcement';
+import { useScrollAnchor } from './use-scroll-anchor';
+
+export interface MessageListComponents {
+  /** Renders each message (default `Message`); memoize it, the list relies on that. */
+  Message?: ComponentType<MessageProps>;
+}
+
+export interface MessageListProps {
+  /** What `useConversation()` returned. */
+  conversation: UseConversationResult;
+  /** Shown when there are no messages. */
+  emptyState?: ReactNode;
+  components?: MessageListComponents;
+  /** Accessible name of the scrollable region (default `strings.messageListLabel`). */
+  label?: string;
+  className?: string;
+}
+
+/**
+ * The conversation's messages in a scrolling region that follows the stream while the reader is at
+ * the bottom, stops when they scroll up, and offers "Jump to latest". Each finished answer is
+ * announced once. Every message is memoized on its object, so a streaming answer re-renders alone.
+ */
+export function MessageList({ conversation, emptyState, components, label, className }: MessageListProps) {
+  useChatRenderProbe('message-list', 'list');
+  const strings = useGemkitStrings();
+  const { messages, branches } = conversation;
+  const actions = useMessageActions(conversation);
+  const anchor = useScrollAnchor();
+  const announcer = useRef<HTMLDivElement>(null);
+  const handoff = useRef<FocusHandoff | null>(null);
+  useAnswerAnnouncement(messages, announcer, anchor.scrollRef);
+  useFollowOnSend(conversation, anchor.resume);
+
+  const MessageView = components?.Message ?? Message;
+  const lastIndex = messages.length - 1;
+  return (
+    <div className={className ? `gk-root gk-message-list ${className}` : 'gk-root gk-message-list'}>
+      <section
+        ref={anchor.scrollRef}
+        className="gk-message-scroll"
+        aria-label={label ?? strings.messageListLabel}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region takes focus so that keyboard users can scroll it.
+        tabIndex={0}
+        onScroll={anchor.onScroll}
+        onWheel={anchor.onWheel}
+      >
+        <div ref={anchor.contentRef} className="gk-message-content">
+          <FocusHandoffContext.Provider value={handoff}>
+            {messages.length === 0
+              ? emptyState
+              : messages.map((message, index) => (
+                  <MessageView
+                    key={message.id}
+                    message={message}
+                    branch={branches[message.id]}
+                    isLast={index === lastIndex}
+                    actions={actions}
+                  />
+                ))}
+          </FocusHandoffContext.Provider>
+        </div>
+      </section>
+      {!anchor.following && (
+        <button
+          type="button"
+          className="gk-button gk-jump-latest"
+          onClick={() => {
+            anchor.jumpToLatest();
+            // The button goes away once the view follows again: keep keyboard focus in the list.
+            anchor.scrollRef.current?.focus({ preventScroll: true });
+          }}
+        >
+          <ArrowDownIcon />
+          {strings.jumpToLatest}
+        </button>
+      )}
+      <div
+        ref={announcer}
+        className="gk-visually-hidden"
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+      />
+    </div>
+  );
+}
+
+/** A message the reader has just sent brings the view back to the bottom, wherever they had scrolled. */
+function useFollowOnSend(conversation: UseConversationResult, resume: () => void) {
+  const { messages } = conversation;
+  let lastUser: string | undefined;
+  for (let i = messages.length - 1; i >= 0 && lastUser === undefined; i--) {
+    const message = messages[i];
+    if (message?.role === 'user' && message.status === 'pending') lastUser = message.id;
+  }
+  const seen = useRef(lastUser);
+  useEffect(() => {
+    if (lastUser === undefined || lastUser === seen.current) return;
+    seen.current = lastUser;
+    resume();
+  }, [lastUser, resume]);
+}
