@@ -50,6 +50,42 @@ describe('createEventDecoder', () => {
     expect(events).toEqual([{ event_type: 'a', text: 'x' }]);
   });
 
+  test('drops the BOM that starts the stream, and keeps a U+FEFF anywhere else', () => {
+    const body = encoder.encode('\uFEFFdata: {"event_type":"a","text":"\uFEFF"}\n\n');
+    const bom = body.lastIndexOf(0xef);
+    expect(decodeAll([body])).toEqual([{ event_type: 'a', text: '\uFEFF' }]);
+    // The second U+FEFF opens a chunk of its own: it is text, not a BOM.
+    expect(decodeAll([body.subarray(0, bom), body.subarray(bom)])).toEqual([
+      { event_type: 'a', text: '\uFEFF' },
+    ]);
+  });
+
+  test('ignores retry and unknown fields; a bare field name is the field with an empty value', () => {
+    const body =
+      'retry: 1000\nfoo: bar\ndata\ndata: {"event_type":"a"}\n\nevent\ndata: {"event_type":"b"}\n\n';
+    // `data` alone adds an empty first line to the data: "\n{…}" is still one JSON object.
+    expect(decodeText(body)).toEqual([{ event_type: 'a' }, { event_type: 'b' }]);
+  });
+
+  test('a CR ending one chunk and an LF opening the next are one line end, not an empty line', () => {
+    const decoder = createEventDecoder();
+    expect(decoder.push(encoder.encode('data: {"event_type":"a",\r'))).toEqual([]);
+    expect(decoder.push(encoder.encode('\ndata: "x":1}\r'))).toEqual([]);
+    expect(decoder.push(encoder.encode('\r'))).toEqual([{ event_type: 'a', x: 1 }]);
+  });
+
+  test('an event is delivered as soon as its blank line arrives, before the next chunk', () => {
+    const decoder = createEventDecoder();
+    expect(decoder.push(encoder.encode('data: {"event_type":"a"}\r\r'))).toEqual([{ event_type: 'a' }]);
+  });
+
+  test('bytes that never complete a UTF-8 character become U+FFFD, as in streaming decoding', () => {
+    const decoder = createEventDecoder();
+    const head = encoder.encode('data: {"event_type":"a","text":"');
+    expect(decoder.push(Uint8Array.of(...head, 0xe2, 0x82))).toEqual([]);
+    expect(decoder.push(encoder.encode('"}\n\n'))).toEqual([{ event_type: 'a', text: '\uFFFD' }]);
+  });
+
   test('keeps a UTF-8 character whole when its bytes arrive in different chunks', () => {
     const bytes = encoder.encode('data: {"event_type":"a","text":"🙂é"}\n\n');
     const emoji = bytes.indexOf(0xf0);

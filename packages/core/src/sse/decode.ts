@@ -1,9 +1,13 @@
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { ProtocolError } from '../errors.js';
 import type { InteractionEvent } from '../wire/index.js';
+import { createUtf8Decoder } from './utf8.js';
 
 /** Some servers end a stream with this `data` line (the SDK treats it the same way). */
 const DONE_SENTINEL = '[DONE]';
+const LF = 10;
+const CR = 13;
+const COLON = 58;
+const SPACE = 32;
 
 export interface EventDecoder {
   /** Feeds raw bytes; returns the events completed by them. Throws ProtocolError on malformed data. */
@@ -13,25 +17,95 @@ export interface EventDecoder {
 }
 
 /**
- * Bytes → Interactions API events. TextDecoder in stream mode keeps a UTF-8 character that is
- * split across chunks whole; eventsource-parser handles CR/LF/CRLF line ends, comments and
- * multi-line `data`. Each message's data is one JSON event.
+ * Bytes → Interactions API events, per the SSE spec's parsing rules: LF, CRLF and lone CR line ends (also
+ * when a CRLF is split between chunks), comments, multi-line `data`, the `event` and `id` fields; a
+ * leading BOM is dropped. Each message's data is one JSON event. Written for this protocol instead of
+ * using eventsource-parser: as fast (bench/decode), half the bundled bytes with the UTF-8 step included,
+ * and the property tests beside it cut streams at every byte.
  */
 export function createEventDecoder(): EventDecoder {
-  const text = new TextDecoder();
+  const utf8 = createUtf8Decoder();
   let pending: InteractionEvent[] = [];
   let failure: ProtocolError | undefined;
-  const parser = createParser({
-    onEvent(message) {
-      if (failure) return;
-      try {
-        const event = toEvent(message);
-        if (event) pending.push(event);
-      } catch (error) {
-        failure = error as ProtocolError;
+  /** Text after the last line end, waiting for the rest of its line. */
+  let partial = '';
+  let started = false;
+  /** The last text ended with CR: an LF opening the next one completes that CRLF, it is no empty line. */
+  let afterCr = false;
+  // The message being read; `data` stays undefined until a data line comes.
+  let data: string | undefined;
+  let eventName: string | undefined;
+  let id: string | undefined;
+
+  const dispatch = () => {
+    if (data !== undefined) {
+      const event = toEvent(data, eventName, id);
+      if (event) pending.push(event);
+    }
+    data = eventName = id = undefined;
+  };
+
+  const fieldValue = (text: string, from: number, end: number) =>
+    text.slice(text.charCodeAt(from) === SPACE ? from + 1 : from, end);
+
+  const line = (text: string, start: number, end: number) => {
+    if (start === end) return dispatch();
+    // The protocol's own lines first, without taking the field name apart.
+    if (text.startsWith('data:', start)) {
+      const value = fieldValue(text, start + 5, end);
+      data = data === undefined ? value : `${data}\n${value}`;
+      return;
+    }
+    if (text.startsWith('event:', start)) {
+      eventName = fieldValue(text, start + 6, end) || undefined;
+      return;
+    }
+    // A comment (`: keep-alive`), or a field: `name: value` (one optional space), or a bare `name`.
+    let colon = start;
+    while (colon < end && text.charCodeAt(colon) !== COLON) colon++;
+    if (colon === start) return;
+    const name = text.slice(start, colon);
+    const value = colon === end ? '' : fieldValue(text, colon + 1, end);
+    if (name === 'data') data = data === undefined ? value : `${data}\n${value}`;
+    else if (name === 'event') eventName = value || undefined;
+    else if (name === 'id' && !value.includes('\0')) id = value;
+    // `retry` and unknown fields mean nothing here.
+  };
+
+  const feed = (chunk: string) => {
+    if (chunk === '') return;
+    let text = partial + chunk;
+    if (!started) {
+      started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    let position = afterCr && text.charCodeAt(0) === LF ? 1 : 0;
+    try {
+      // Where the next CR and LF are; -1 means none in the rest of the text, so no need to look again.
+      let cr = text.indexOf('\r', position);
+      let lf = text.indexOf('\n', position);
+      while (cr === -1 && lf !== -1) {
+        // The usual case, LF line ends only: one search per line.
+        line(text, position, lf);
+        position = lf + 1;
+        lf = text.indexOf('\n', position);
       }
-    },
-  });
+      while (cr !== -1 || lf !== -1) {
+        if (cr !== -1 && cr < position) cr = text.indexOf('\r', position);
+        if (lf !== -1 && lf < position) lf = text.indexOf('\n', position);
+        const end = cr === -1 ? lf : lf === -1 || cr < lf ? cr : lf;
+        if (end === -1) break;
+        line(text, position, end);
+        position = end + 1;
+        if (end === cr && text.charCodeAt(position) === LF) position++;
+      }
+    } catch (error) {
+      failure = error as ProtocolError;
+    }
+    afterCr = position === text.length && text.charCodeAt(position - 1) === CR;
+    partial = text.slice(position);
+  };
+
   // Events completed before malformed data are still delivered; the error comes on the next call.
   const take = (): InteractionEvent[] => {
     if (failure && pending.length === 0) throw failure;
@@ -39,28 +113,20 @@ export function createEventDecoder(): EventDecoder {
     pending = [];
     return out;
   };
-  let endsWithCr = false;
-  const feed = (chunk: string) => {
-    if (chunk === '') return;
-    parser.feed(chunk);
-    endsWithCr = chunk.endsWith('\r');
-  };
+
   return {
     push(bytes) {
-      feed(text.decode(bytes, { stream: true }));
+      if (failure === undefined) feed(utf8.push(bytes));
       return take();
     },
     end() {
-      feed(text.decode());
-      // The parser holds back a final CR in case an LF follows; at the end, none will.
-      if (endsWithCr) parser.feed('\n');
+      if (failure === undefined) feed(utf8.end());
       return take();
     },
   };
 }
 
-function toEvent(message: EventSourceMessage): InteractionEvent | undefined {
-  const data = message.data;
+function toEvent(data: string, eventName: string | undefined, id: string | undefined) {
   if (data === DONE_SENTINEL || data.trim() === '') return undefined;
   let parsed: unknown;
   try {
@@ -73,11 +139,11 @@ function toEvent(message: EventSourceMessage): InteractionEvent | undefined {
   }
   const event = parsed as Record<string, unknown>;
   // The JSON carries event_type; fall back to the SSE `event:` field, and to `error` for a bare error body.
-  const eventType = event.event_type ?? message.event ?? ('error' in event ? 'error' : undefined);
+  const eventType = event.event_type ?? eventName ?? ('error' in event ? 'error' : undefined);
   if (typeof eventType !== 'string') {
     throw new ProtocolError(`An SSE event has no event_type: ${truncate(data)}`);
   }
-  const eventId = event.event_id ?? message.id;
+  const eventId = event.event_id ?? id;
   if (eventType === event.event_type && eventId === event.event_id) return event as InteractionEvent;
   return {
     ...event,
