@@ -9,7 +9,7 @@ import {
   UsageError,
 } from '../errors.js';
 import { reduceInteraction } from '../reduce/reduce-interaction.js';
-import { readEvents } from '../sse/read-events.js';
+import { createEventReader } from '../sse/read-events.js';
 import type { ErrorEvent, Interaction, InteractionEvent } from '../wire/index.js';
 import { failure } from './http.js';
 import { backoff, type RetryPolicy, sleep } from './retry.js';
@@ -82,11 +82,11 @@ export class InteractionStream implements AsyncIterable<InteractionEvent> {
   /** The completed Interaction; consumes the stream if nobody iterates it. */
   finalInteraction(): Promise<Interaction> {
     if (!this.#started) {
-      const events = this[Symbol.asyncIterator]();
-      const drain = async () => {
-        while (!(await events.next()).done) {}
-      };
-      drain().catch(() => {});
+      this.#started = true;
+      // Nobody takes the events one by one, so none is handed out: one step runs the stream to its end.
+      this.#run(false)
+        .next()
+        .catch(() => {});
     }
     return this.#final;
   }
@@ -96,10 +96,15 @@ export class InteractionStream implements AsyncIterable<InteractionEvent> {
       throw new UsageError('An InteractionStream can be iterated only once; use finalInteraction() as well');
     }
     this.#started = true;
-    return this.#run();
+    return this.#run(true);
   }
 
-  async *#run(): AsyncGenerator<InteractionEvent> {
+  /**
+   * Reads the events (yielding each when `yieldEach`), reduces them into the snapshot and settles
+   * finalInteraction(). A connection that breaks is re-opened after the last event id; a replay that stops
+   * at an interaction no longer running ends it as interaction.completed does.
+   */
+  async *#run(yieldEach: boolean): AsyncGenerator<InteractionEvent> {
     const { signal } = this.#init.controller;
     let response = this.#init.response;
     let failedResumes = 0;
@@ -110,20 +115,23 @@ export class InteractionStream implements AsyncIterable<InteractionEvent> {
         let skip = response === this.#init.response || this.#lastEventId !== undefined ? 0 : this.#eventCount;
         let broke: unknown = new NetworkError('The stream ended before interaction.completed', false);
         let ended = false;
+        // One await per read of the body, not per event: an async step costs about as much as parsing one.
+        const reader = createEventReader(response.body as ReadableStream<Uint8Array>);
         try {
-          for await (const event of readEvents(response.body as ReadableStream<Uint8Array>)) {
-            if (skip > 0) {
-              skip--;
-              continue;
+          for (let events = await reader.read(); events && !ended; events = await reader.read()) {
+            for (const event of events) {
+              if (skip > 0) {
+                skip--;
+                continue;
+              }
+              failedResumes = 0;
+              this.#accept(event);
+              if (event.event_type === 'error') throw this.#streamError(event as ErrorEvent);
+              if (yieldEach) yield event;
+              ended = event.event_type === 'interaction.completed';
+              if (ended) break;
             }
-            failedResumes = 0;
-            this.#accept(event);
-            if (event.event_type === 'error') throw this.#streamError(event as ErrorEvent);
-            yield event;
-            ended = event.event_type === 'interaction.completed';
-            if (ended) break;
           }
-          // Ended by interaction.completed, or a replay after the last event of a finished interaction.
           if (this.#snapshot && (ended || !RUNNING.has(this.#snapshot.status))) {
             completed = true;
             this.#settle.resolve(this.#snapshot);
@@ -132,6 +140,8 @@ export class InteractionStream implements AsyncIterable<InteractionEvent> {
         } catch (error) {
           if (error instanceof GemkitError) throw error;
           broke = error;
+        } finally {
+          reader.cancel();
         }
         response = await this.#reopen(failure(broke, signal, false), ++failedResumes);
       }

@@ -1,4 +1,5 @@
 import { isObject } from '../util/is-object.js';
+import { withField } from '../util/with-field.js';
 import type { Content, Step, StepDeltaPayload } from '../wire/index.js';
 
 type LooseStep = Step & Record<string, unknown>;
@@ -17,7 +18,7 @@ export function applyStepDelta(step: Step, delta: StepDeltaPayload): Step {
   const d = delta as Delta;
   switch (d.type) {
     case 'text':
-      return typeof d.text === 'string' ? { ...s, content: appendText(s.content, d.text) } : step;
+      return typeof d.text === 'string' ? withField(s, 'content', appendText(s.content, d.text)) : step;
     case 'thought_summary': {
       const content = d.content;
       if (!isObject(content)) return step;
@@ -25,10 +26,10 @@ export function applyStepDelta(step: Step, delta: StepDeltaPayload): Step {
         content.type === 'text' && typeof content.text === 'string'
           ? appendText(s.summary, content.text)
           : [...list(s.summary), content];
-      return { ...s, summary };
+      return withField(s, 'summary', summary);
     }
     case 'thought_signature':
-      return typeof d.signature === 'string' ? { ...s, signature: d.signature } : step;
+      return typeof d.signature === 'string' ? withField(s, 'signature', d.signature) : step;
     case 'text_annotation':
     case 'text_annotation_delta':
       return Array.isArray(d.annotations) ? annotateLastText(s, d.annotations) : step;
@@ -66,7 +67,7 @@ function appendText(items: unknown, text: string): Content[] {
   const last = current[current.length - 1];
   if (last?.type === 'text' && typeof last.text === 'string') {
     const next = current.slice();
-    next[next.length - 1] = { ...last, text: last.text + text };
+    next[next.length - 1] = withField(last, 'text', last.text + text);
     return next;
   }
   return [...current, { type: 'text', text }];

@@ -1,4 +1,5 @@
 import { isObject } from '../util/is-object.js';
+import { withField } from '../util/with-field.js';
 import type {
   ErrorEvent,
   Interaction,
@@ -98,7 +99,7 @@ function replaceStep(
   if (updated === step) return snapshot;
   const next = steps.slice();
   next[index] = updated;
-  return { ...snapshot, steps: next };
+  return withField(snapshot, 'steps', next);
 }
 
 /** The stream's `error` event ends generation: the resource reads back as failed with the error. */
