@@ -1,10 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
 import { getText, getThoughtSummary, type Interaction } from '@gemkit/core';
-import { Bench } from 'tinybench';
+import { measureInterleaved } from '../lib/measure.js';
 import { round } from '../lib/report.js';
 import {
   gemkitDecode,
   gemkitDecodeOnly,
+  gemkitIterate,
   gemkitReduceOnly,
   genaiDecode,
   jsonParseFloor,
@@ -17,7 +18,8 @@ export interface DecodeOptions {
   words: number;
   /** Read sizes the body is cut into: a few events per read (paced over a network) and a TLS record. */
   chunkSizes: number[];
-  /** Per-task time budget and minimum iterations (tinybench), after its warmup. */
+  /** Interleaved rounds; per task and round a time budget (ms) and minimum iterations (tinybench). */
+  rounds: number;
   timeMs: number;
   iterations: number;
 }
@@ -25,10 +27,11 @@ export interface DecodeOptions {
 export const FULL: DecodeOptions = {
   words: 20_000,
   chunkSizes: [512, 16_384],
-  timeMs: 3_000,
-  iterations: 30,
+  rounds: 30,
+  timeMs: 100,
+  iterations: 2,
 };
-export const QUICK: DecodeOptions = { words: 400, chunkSizes: [512], timeMs: 50, iterations: 3 };
+export const QUICK: DecodeOptions = { words: 400, chunkSizes: [512], rounds: 1, timeMs: 20, iterations: 2 };
 
 /** The fields the stream's events carry; the rebuilt Interaction must equal the stored one on them. */
 const EVENT_FIELDS = ['id', 'status', 'model', 'object', 'created', 'updated', 'steps', 'usage'] as const;
@@ -68,9 +71,10 @@ export interface DecodeReport {
 
 export const TASKS = {
   gemkit: '@gemkit/core finalInteraction()',
+  gemkitIterate: '@gemkit/core for await + snapshot',
   sdk: '@google/genai stream + accumulate',
   floor: 'JSON.parse of the payloads',
-  decodeOnly: '@gemkit/core readEvents (decode only)',
+  decodeOnly: '@gemkit/core createEventDecoder (decode only)',
   reduceOnly: '@gemkit/core reduceInteraction (reduce only)',
 } as const;
 
@@ -80,33 +84,32 @@ export async function runDecodeBenchmark(options: DecodeOptions): Promise<Decode
   const runs: ChunkRun[] = [];
   for (const chunkSize of options.chunkSizes) {
     const fetch = replayFetch(recording.bytes, chunkSize);
-    const decoders = { [TASKS.gemkit]: gemkitDecode(fetch), [TASKS.sdk]: genaiDecode(fetch) };
+    const decoders = {
+      [TASKS.gemkit]: gemkitDecode(fetch),
+      [TASKS.gemkitIterate]: gemkitIterate(fetch),
+      [TASKS.sdk]: genaiDecode(fetch),
+    };
     for (const [contender, decode] of Object.entries(decoders)) {
       checks.push({ contender, chunkSize, ...check(await decode(), recording) });
     }
-    const bench = new Bench({
-      time: options.timeMs,
-      iterations: options.iterations,
-      warmupIterations: Math.max(2, Math.round(options.iterations / 5)),
-      throws: true,
-    });
-    for (const [task, decode] of Object.entries(decoders)) bench.add(task, decode);
-    bench.add(TASKS.floor, jsonParseFloor(recording.payloads));
-    bench.add(TASKS.decodeOnly, gemkitDecodeOnly(fetch));
-    bench.add(TASKS.reduceOnly, gemkitReduceOnly(recording.payloads));
-    await bench.run();
-    const rows = bench.tasks.map((task): Row => {
-      const result = task.result;
-      if (result.state !== 'completed') throw new Error(`${task.name}: ${result.state}`);
-      const medianMs = result.latency.p50;
-      return {
-        task: task.name,
+    const measured = await measureInterleaved(
+      {
+        ...decoders,
+        [TASKS.floor]: jsonParseFloor(recording.payloads),
+        [TASKS.decodeOnly]: gemkitDecodeOnly(fetch),
+        [TASKS.reduceOnly]: gemkitReduceOnly(recording.payloads),
+      },
+      options,
+    );
+    const rows = measured.map(
+      ({ task, medianMs, samples }): Row => ({
+        task,
         medianMs: round(medianMs, 3),
         eventsPerSecond: Math.round(recording.payloads.length / (medianMs / 1000)),
         mbPerSecond: round(recording.bytes.length / 1e6 / (medianMs / 1000), 1),
-        samples: result.latency.samplesCount,
-      };
-    });
+        samples,
+      }),
+    );
     const median = (task: string) => rows.find((row) => row.task === task)?.medianMs ?? Number.NaN;
     runs.push({
       chunkSize,

@@ -1,8 +1,8 @@
 import {
   createClient,
+  createEventDecoder,
   type Interaction,
   type InteractionEvent,
-  readEvents,
   reduceInteraction,
 } from '@gemkit/core';
 import { GoogleGenAI } from '@google/genai';
@@ -18,6 +18,18 @@ const REQUEST = { model: MODEL, input: 'Tell me everything about rivers.', strea
 export function gemkitDecode(fetch: typeof globalThis.fetch): Decode {
   const client = createClient({ baseUrl: BASE_URL, fetch });
   return async () => (await client.interactions.create(REQUEST)).finalInteraction();
+}
+
+/** @gemkit/core event by event, as a UI loop takes it: `for await`, reading `stream.snapshot` after each. */
+export function gemkitIterate(fetch: typeof globalThis.fetch): Decode {
+  const client = createClient({ baseUrl: BASE_URL, fetch });
+  return async () => {
+    const stream = await client.interactions.create(REQUEST);
+    let snapshot: Interaction | undefined;
+    for await (const _event of stream) snapshot = stream.snapshot;
+    if (!snapshot) throw new Error('the stream had no events');
+    return snapshot;
+  };
 }
 
 /**
@@ -105,9 +117,12 @@ function createAccumulator() {
 /** Gemkit's decoder alone (bytes → events, no reducer, no client): how much of the cost is decoding. */
 export function gemkitDecodeOnly(fetch: typeof globalThis.fetch): () => Promise<number> {
   return async () => {
-    const response = await fetch(BASE_URL);
+    const reader = ((await fetch(BASE_URL)).body as ReadableStream<Uint8Array>).getReader();
+    const decoder = createEventDecoder();
     let events = 0;
-    for await (const _event of readEvents(response.body as ReadableStream<Uint8Array>)) events++;
-    return events;
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      events += decoder.push(read.value).length;
+    }
+    return events + decoder.end().length;
   };
 }
