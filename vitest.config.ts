@@ -70,6 +70,18 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: { name: 'storybook', browser: chromium(), testTimeout: 30_000 },
       },
+      {
+        // The demo as a person uses it: built once, served by its production server, driven in Chromium.
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['apps/demo/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['apps/demo/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

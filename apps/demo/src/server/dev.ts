@@ -9,10 +9,13 @@ import { createDemoApi } from './demo-api.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const api = createDemoApi();
+// PORT as for `pnpm start`; Vite's own 5173 otherwise (the next free one if it is taken).
+const port = process.env.PORT ? Number(process.env.PORT) : undefined;
 
 const vite = await createServer({
   root,
   configFile: join(root, 'vite.config.ts'),
+  server: { port, strictPort: port !== undefined },
   plugins: [
     {
       name: 'gemkit-demo-api',

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { useDemo } from './support/fixture';
+
+const demo = useDemo();
+
+/** The ids of the chats whose messages are stored in this browser's IndexedDB. */
+function storedChatIds(page: import('playwright-core').Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const request = indexedDB.open('gemkit-demo');
+        request.onsuccess = () => {
+          const keys = request.result.transaction('conversations').objectStore('conversations').getAllKeys();
+          keys.onsuccess = () => resolve(keys.result.map(String));
+          keys.onerror = () => reject(keys.error);
+        };
+        request.onerror = () => reject(request.error);
+      }),
+  );
+}
+
+describe('the conversation list', () => {
+  it('creates, renames and deletes chats, all kept in the browser across reloads', async () => {
+    const chat = await demo.open();
+    await chat.send('Plan a walk in the Alps.');
+    await chat.waitForLastAnswer();
+
+    await chat.button('New chat').click();
+    await expect.poll(() => chat.chatTitles()).toEqual(['New chat', 'Plan a walk in the Alps.']);
+    expect(await chat.answers().count()).toBe(0);
+    await chat.send('Recipe for bread.');
+    await chat.waitForLastAnswer();
+    await expect.poll(() => chat.chatTitles()).toEqual(['Recipe for bread.', 'Plan a walk in the Alps.']);
+
+    await chat.button('Rename “Recipe for bread.”').click();
+    const name = chat.page.getByRole('textbox', { name: 'Chat name' });
+    await name.fill('Baking');
+    await name.press('Enter');
+    await expect.poll(() => chat.chatTitles()).toEqual(['Baking', 'Plan a walk in the Alps.']);
+
+    await chat.page.reload();
+    await expect.poll(() => chat.chatTitles()).toEqual(['Baking', 'Plan a walk in the Alps.']);
+    // The selected chat is the one that was open, with its messages.
+    expect(await chat.page.getByRole('heading', { level: 1 }).innerText()).toBe('Baking');
+    expect(await chat.questionText('first')).toBe('Recipe for bread.');
+
+    await chat
+      .sidebar()
+      .getByRole('button', { name: /Plan a walk in the Alps/ })
+      .first()
+      .click();
+    await expect.poll(() => chat.questionText('first')).toContain('Plan a walk in the Alps.');
+    expect(await chat.answers().count()).toBe(1);
+    expect(await storedChatIds(chat.page)).toHaveLength(2);
+
+    await chat.button('Delete “Baking”').click();
+    await chat.sidebar().getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => chat.chatTitles()).toEqual(['Plan a walk in the Alps.']);
+    await expect.poll(() => storedChatIds(chat.page)).toHaveLength(1);
+
+    await chat.page.reload();
+    await expect.poll(() => chat.chatTitles()).toEqual(['Plan a walk in the Alps.']);
+  });
+
+  it('deleting the open chat stops its answer and opens another chat', async () => {
+    const chat = await demo.open();
+    await chat.send('First chat.');
+    await chat.waitForLastAnswer();
+    await chat.button('New chat').click();
+    await chat.send('[emulator: words=3000] A long one.');
+    await expect.poll(() => chat.statusOf(chat.lastAnswer())).toBe('streaming');
+    const cancels = demo.demo.emulator.stats.cancels;
+
+    await chat.button('Delete “A long one.”').click();
+    await chat.sidebar().getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => chat.chatTitles()).toEqual(['First chat.']);
+    await expect.poll(() => demo.demo.emulator.stats.cancels).toBe(cancels + 1);
+    expect(await chat.questionText('first')).toBe('First chat.');
+  });
+
+  it('a reload in the middle of an answer loses nothing: the answer resumes where it was', async () => {
+    const chat = await demo.open();
+    const logged = demo.demo.emulator.requests.length;
+    await chat.send('[emulator: words=1200] Tell me about lakes.');
+    await expect.poll(async () => (await chat.textOf(chat.lastAnswer())).length).toBeGreaterThan(200);
+
+    await chat.page.reload();
+    const answer = await chat.waitForLastAnswer('completed', 30_000);
+    expect(await chat.questions().count()).toBe(1);
+    const words = (await chat.textOf(answer.locator('.gk-markdown'))).split(/\s+/).length;
+    expect(words).toBeGreaterThan(1100);
+    // The stream was resumed from the last event seen, not asked for again.
+    const requests = demo.demo.emulator.requests
+      .slice(logged)
+      .filter((r) => r.path.startsWith('/v1beta/interactions'));
+    expect(requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    expect(requests.some((r) => r.method === 'GET' && r.query.last_event_id !== undefined)).toBe(true);
+  });
+});

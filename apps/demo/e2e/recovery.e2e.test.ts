@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { useDemo } from './support/fixture';
+
+const demo = useDemo();
+const LONG = '[emulator: words=1200] Tell me everything about rivers.';
+
+describe('stop, failure and retry', () => {
+  it('stops a streaming answer (upstream too), keeps it across a reload, and retries it', async () => {
+    const chat = await demo.open();
+    await chat.send(LONG);
+    await expect.poll(async () => (await chat.textOf(chat.lastAnswer())).length).toBeGreaterThan(300);
+    const cancelsBefore = demo.demo.emulator.stats.cancels;
+
+    await chat.button('Stop').click();
+    const stopped = await chat.waitForLastAnswer('cancelled');
+    expect(await stopped.innerText()).toContain('Stopped');
+    const kept = await chat.textOf(stopped.locator('.gk-markdown'));
+    expect(kept.length).toBeGreaterThan(300);
+    // Stop cancels the generation on the server, not just the connection.
+    await expect.poll(() => demo.demo.emulator.stats.cancels).toBe(cancelsBefore + 1);
+
+    await chat.page.reload();
+    const reloaded = await chat.waitForLastAnswer('cancelled');
+    expect(await chat.textOf(reloaded.locator('.gk-markdown'))).toBe(kept);
+    expect(await chat.questions().count()).toBe(1);
+
+    await reloaded.getByRole('button', { name: 'Retry' }).click();
+    await chat.waitForLastAnswer('completed', 30_000);
+    expect(await chat.questions().count()).toBe(1);
+    expect(await chat.answers().count()).toBe(1);
+  });
+
+  it('Escape in the composer stops the answer', async () => {
+    const chat = await demo.open();
+    await chat.send(LONG);
+    await expect.poll(() => chat.statusOf(chat.lastAnswer())).toBe('streaming');
+    await chat.composer.press('Escape');
+    await chat.waitForLastAnswer('cancelled');
+  });
+
+  it('keeps a turn that failed mid-answer, with its error, across a reload; Retry answers it', async () => {
+    const chat = await demo.open();
+    demo.demo.emulator.injectFault({
+      type: 'error',
+      afterEvents: 8,
+      message: 'The model tripped over a rock.',
+      match: { method: 'POST', path: '/v1beta/interactions' },
+    });
+    await chat.send('Describe a waterfall.');
+    const failed = await chat.waitForLastAnswer('error');
+    const alert = failed.getByRole('alert');
+    expect(await alert.innerText()).toContain('The answer failed while it was being written.');
+
+    await chat.page.reload();
+    const reloaded = await chat.waitForLastAnswer('error');
+    expect(await reloaded.getByRole('alert').innerText()).toContain(
+      'The answer failed while it was being written.',
+    );
+    expect(await chat.questionText()).toContain('Describe a waterfall.');
+
+    await reloaded.getByRole('button', { name: 'Retry' }).click();
+    const answer = await chat.waitForLastAnswer('completed');
+    expect(await chat.textOf(answer)).toContain('Describe a waterfall.');
+    expect(await chat.questions().count()).toBe(1);
+  });
+
+  it('says when the API is busy (429 with Retry-After) and keeps the unsent message for a retry', async () => {
+    const chat = await demo.open();
+    demo.demo.emulator.injectFault({
+      type: 'status',
+      status: 429,
+      retryAfterSeconds: 60,
+      match: { method: 'POST', path: '/v1beta/interactions' },
+    });
+    await chat.send('Are you there?');
+    const failed = await chat.waitForLastAnswer('error');
+    expect(await failed.getByRole('alert').innerText()).toContain('Try again in 60 seconds.');
+    expect(await chat.questions().last().innerText()).toContain('Not sent');
+
+    await failed.getByRole('button', { name: 'Retry' }).click();
+    await chat.waitForLastAnswer('completed');
+    expect(await chat.questions().last().innerText()).not.toContain('Not sent');
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { DemoPage } from './support/demo-page';
+import { useDemo } from './support/fixture';
+
+const demo = useDemo();
+
+async function openSettings(chat: DemoPage) {
+  await chat.button('Settings').click();
+  return chat.page.getByRole('dialog', { name: 'Settings' });
+}
+
+describe('the settings dialog', () => {
+  it('sends the system instruction, temperature, thinking level and model it saves', async () => {
+    const chat = await demo.open();
+    const dialog = await openSettings(chat);
+    await dialog.getByLabel('Model').selectOption('gemini-2.5-flash');
+    await dialog.getByLabel('System instruction').fill('Answer like a pirate.');
+    await dialog.getByLabel('Temperature').fill('0.3');
+    await dialog.getByLabel('Thinking', { exact: true }).selectOption('low');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    expect(await dialog.isVisible()).toBe(false);
+
+    await chat.send('Where is the treasure?');
+    const answer = await chat.waitForLastAnswer();
+    const text = await chat.textOf(answer);
+    expect(text).toContain('Instructions I am following');
+    expect(text).toContain('Answer like a pirate.');
+    expect(text).toContain('gemini-2.5-flash');
+
+    const body = await chat.recordedCreateBody();
+    expect(body).toMatchObject({
+      model: 'gemini-2.5-flash',
+      system_instruction: 'Answer like a pirate.',
+      generation_config: { temperature: 0.3, thinking_level: 'low', thinking_summaries: 'auto' },
+      stream: true,
+    });
+  });
+
+  it('stops sending a setting once it is cleared, and keeps the settings per chat across a reload', async () => {
+    const chat = await demo.open();
+    let dialog = await openSettings(chat);
+    await dialog.getByLabel('System instruction').fill('Be brief.');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await chat.send('First question');
+    await chat.waitForLastAnswer();
+    expect(await chat.recordedCreateBody()).toHaveProperty('system_instruction', 'Be brief.');
+
+    await chat.page.reload();
+    dialog = await openSettings(chat);
+    expect(await dialog.getByLabel('System instruction').inputValue()).toBe('Be brief.');
+    await dialog.getByLabel('System instruction').fill('');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+
+    await chat.send('Second question');
+    const answer = await chat.waitForLastAnswer();
+    expect(await chat.textOf(answer)).not.toContain('Instructions I am following');
+    expect(await chat.recordedCreateBody()).not.toHaveProperty('system_instruction');
+  });
+
+  it('cancels edits with Cancel, leaving the settings as they were', async () => {
+    const chat = await demo.open();
+    let dialog = await openSettings(chat);
+    await dialog.getByLabel('System instruction').fill('Never saved.');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    dialog = await openSettings(chat);
+    expect(await dialog.getByLabel('System instruction').inputValue()).toBe('');
+  });
+});

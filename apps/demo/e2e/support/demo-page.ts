@@ -1,0 +1,88 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+type TurnStatus = 'submitted' | 'streaming' | 'completed' | 'error' | 'cancelled' | 'requires_action';
+
+/** What a person does in the demo and what they look at, in their words: type, send, watch, click. */
+export class DemoPage {
+  constructor(readonly page: Page) {}
+
+  get composer(): Locator {
+    return this.page.getByRole('textbox', { name: 'Message' });
+  }
+
+  /** Types a message and presses Enter, as a person would. */
+  async send(text: string): Promise<void> {
+    await this.composer.click();
+    await this.composer.fill(text);
+    await this.composer.press('Enter');
+  }
+
+  answers(): Locator {
+    return this.page.locator('article.gk-message-model');
+  }
+
+  questions(): Locator {
+    return this.page.locator('article.gk-message-user');
+  }
+
+  /** The text the user sent in a message (without the screen reader's "You said" heading). */
+  questionText(which: 'first' | 'last' = 'last'): Promise<string> {
+    const questions = this.questions();
+    return this.textOf((which === 'first' ? questions.first() : questions.last()).locator('.gk-user-text'));
+  }
+
+  lastAnswer(): Locator {
+    return this.answers().last();
+  }
+
+  async statusOf(answer: Locator): Promise<TurnStatus | null> {
+    return (await answer.getAttribute('data-status')) as TurnStatus | null;
+  }
+
+  /** Waits until the last answer has ended with `status`. */
+  async waitForLastAnswer(status: TurnStatus = 'completed', timeout = 20_000): Promise<Locator> {
+    const answer = this.lastAnswer();
+    await expect.poll(() => this.statusOf(answer), { timeout, interval: 50 }).toBe(status);
+    return answer;
+  }
+
+  async textOf(locator: Locator): Promise<string> {
+    return (await locator.innerText()).trim();
+  }
+
+  button(name: string | RegExp): Locator {
+    return this.page.getByRole('button', { name, exact: typeof name === 'string' });
+  }
+
+  sidebar(): Locator {
+    return this.page.getByRole('navigation', { name: 'Conversations' });
+  }
+
+  chatTitles(): Promise<string[]> {
+    return this.sidebar().locator('.demo-conversation-title').allInnerTexts();
+  }
+
+  inspector(): Locator {
+    return this.page.getByRole('complementary', { name: 'Event inspector' });
+  }
+
+  async openInspector(): Promise<Locator> {
+    const toggle = this.page.getByRole('button', { name: 'Event inspector' });
+    if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+    return this.inspector();
+  }
+
+  async openInspectorTab(name: 'Events' | 'Requests' | 'History'): Promise<Locator> {
+    const inspector = await this.openInspector();
+    await inspector.getByRole('tab', { name }).click();
+    return inspector.getByRole('tabpanel');
+  }
+
+  /** The request bodies the inspector recorded for the shown turn, parsed back from its JSON view. */
+  async recordedCreateBody(): Promise<Record<string, unknown>> {
+    const panel = await this.openInspectorTab('Requests');
+    const create = panel.locator('.demo-request', { hasText: 'POST /api/gemini/v1beta/interactions' }).last();
+    return JSON.parse(await create.locator('pre.demo-json').first().innerText()) as Record<string, unknown>;
+  }
+}
