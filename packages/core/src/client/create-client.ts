@@ -1,6 +1,7 @@
-import { createFilesApi, type FilesApi } from './files.js';
+import type { FilesApi } from './files.js';
 import { type ClientOptions, createTransport } from './http.js';
 import { createInteractionsApi, type InteractionsApi } from './interactions.js';
+import { createLazyFilesApi } from './lazy-files.js';
 
 export interface GemkitClient {
   interactions: InteractionsApi;
@@ -13,5 +14,5 @@ export interface GemkitClient {
  */
 export function createClient(options: ClientOptions = {}): GemkitClient {
   const transport = createTransport(options ?? {});
-  return { interactions: createInteractionsApi(transport), files: createFilesApi(transport) };
+  return { interactions: createInteractionsApi(transport), files: createLazyFilesApi(transport) };
 }

@@ -1,6 +1,7 @@
 import type { GemkitClient } from '../client/create-client.js';
 import { UsageError } from '../errors.js';
 import type { MediaContent } from '../wire/index.js';
+import { mediaTypeOf } from './media-type.js';
 
 export interface PrepareAttachmentOptions {
   client: GemkitClient;
@@ -9,18 +10,6 @@ export interface PrepareAttachmentOptions {
   signal?: AbortSignal | undefined;
   /** Upload progress, 0 to 1. */
   onProgress?: (fraction: number) => void;
-}
-
-/**
- * Small enough to inline by default. Inline data is sent again with every later turn in stateless mode,
- * and it counts against the request size limit, so anything bigger is uploaded once and referred to by uri.
- */
-export const DEFAULT_INLINE_MAX_BYTES = 256 * 1024;
-
-/** The content block type the API expects for a MIME type; anything not image, audio or video is a document. */
-export function mediaTypeOf(mimeType: string): MediaContent['type'] {
-  const family = mimeType.split('/')[0];
-  return family === 'image' || family === 'audio' || family === 'video' ? family : 'document';
 }
 
 /** Turns a File or Blob into the content block that sends it: inline base64, or a Files API upload's uri. */

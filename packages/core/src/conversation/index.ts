@@ -1,4 +1,3 @@
-export { blobToBase64, DEFAULT_INLINE_MAX_BYTES, mediaTypeOf, prepareAttachment } from './attachments.js';
 export {
   Conversation,
   type ConversationCallbacks,
@@ -15,6 +14,8 @@ export {
   type InteractionState,
   type RequestStatus,
 } from './interaction-controller.js';
+export { blobToBase64, DEFAULT_INLINE_MAX_BYTES, prepareAttachment } from './lazy-attachments.js';
+export { mediaTypeOf } from './media-type.js';
 export type { Attachment, BranchInfo, Message, ModelMessage, TurnStatus, UserMessage } from './message.js';
 export type { SerializedConversation, SerializedMessage } from './serialize.js';
 export { mergeSettings, pickSettings, type RequestSettings } from './settings.js';

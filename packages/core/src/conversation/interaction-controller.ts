@@ -5,10 +5,10 @@ import type { Schedule } from '../store/schedule.js';
 import { createFrameStore, type FrameStore, type ReadableStore } from '../store/store.js';
 import type { Content, Interaction, InteractionEvent, InteractionInput, Usage } from '../wire/index.js';
 import { ActiveRequest, failedOutcome } from './active-request.js';
-import { DEFAULT_INLINE_MAX_BYTES, prepareAttachment } from './attachments.js';
 import { failureOf, turnStatusOf } from './derive.js';
 import { type InputPart, isBlob, normalizeInput } from './input.js';
 import { InteractionRun, type RunOutcome } from './interaction-run.js';
+import { DEFAULT_INLINE_MAX_BYTES, prepareAttachment } from './lazy-attachments.js';
 import type { TurnStatus } from './message.js';
 import { pickSettings, type RequestSettings } from './settings.js';
 
