@@ -21,7 +21,7 @@ export const DEFAULT_ACCEPT = 'image/*,application/pdf,text/*,audio/*,video/*';
 
 export interface ComposerProps {
   /** `conversation.send`: gets the text, or `[text, ...files]`. A rejection puts the draft back. */
-  onSend: (input: MessageInput) => void | Promise<unknown>;
+  onSend: (input: MessageInput) => unknown;
   /** `conversation.stop`: the Stop button, and Escape in the input. */
   onStop?: () => void;
   /** A turn is running (`conversation.isLoading`): Stop replaces Send, and Enter does not send. */

@@ -1,13 +1,14 @@
 'use client';
 import type { BranchInfo, ModelMessage } from '@gemkit/react';
 import { useId, useState } from 'react';
+import { MessageMarkdownProbe } from '../chat/render-probe';
 import { RegenerateIcon, UsageIcon } from '../icons/icons';
 import { Markdown } from '../markdown/Markdown';
 import { useGemkitStrings } from '../strings/strings-context';
 import { BranchSwitcher } from './BranchSwitcher';
 import { CopyMessageButton } from './CopyMessageButton';
 import { ErrorAlert } from './ErrorAlert';
-import { useFocusHandoff } from './focus-handoff';
+import { branchControls, useFocusHandoff } from './focus-handoff';
 import type { MessageActions } from './message-actions';
 import { ThoughtSummary } from './ThoughtSummary';
 import { UsageDetails } from './UsageDetails';
@@ -30,16 +31,16 @@ export function ModelMessageBody({ message, branch, isLast, actions }: Props) {
   const retry = isLast ? actions?.retry : undefined;
 
   const switchBranch = (to: 'prev' | 'next') => {
-    if (handoff) handoff.current = { parentId: message.parentId, control: `branch-${to}` };
+    if (handoff) handoff.current = { parentId: message.parentId, controls: branchControls(to) };
     actions?.switchBranch(message.id, to);
   };
   const regenerate = () => {
-    if (handoff) handoff.current = { parentId: message.parentId, control: 'regenerate' };
+    if (handoff) handoff.current = { parentId: message.parentId, controls: ['regenerate'] };
     actions?.regenerate(message.id);
   };
 
   return (
-    <>
+    <MessageMarkdownProbe messageId={message.id}>
       {message.thoughts && <ThoughtSummary text={message.thoughts} streaming={inFlight && !hasText} />}
       {hasText && <Markdown streaming={inFlight}>{message.text}</Markdown>}
       {inFlight && (
@@ -101,6 +102,6 @@ export function ModelMessageBody({ message, branch, isLast, actions }: Props) {
           {showUsage && <UsageDetails usage={message.usage} />}
         </div>
       )}
-    </>
+    </MessageMarkdownProbe>
   );
 }

@@ -7,7 +7,7 @@ import { useGemkitStrings } from '../strings/strings-context';
 import { BranchSwitcher } from './BranchSwitcher';
 import { CopyMessageButton } from './CopyMessageButton';
 import { EditForm } from './EditForm';
-import { useFocusHandoff } from './focus-handoff';
+import { branchControls, useFocusHandoff } from './focus-handoff';
 import type { MessageActions } from './message-actions';
 
 interface Props {
@@ -25,11 +25,11 @@ export function UserMessageBody({ message, branch, isLast, actions }: Props) {
   const editButton = useRef<HTMLButtonElement>(null);
 
   const switchBranch = (to: 'prev' | 'next') => {
-    if (handoff) handoff.current = { parentId: message.parentId, control: `branch-${to}` };
+    if (handoff) handoff.current = { parentId: message.parentId, controls: branchControls(to) };
     actions?.switchBranch(message.id, to);
   };
   const submitEdit = (text: string) => {
-    if (handoff) handoff.current = { parentId: message.parentId, control: 'edit' };
+    if (handoff) handoff.current = { parentId: message.parentId, controls: ['edit'] };
     setEditing(false);
     actions?.edit(message.id, text);
   };
