@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { useDemo } from './support/fixture';
+import { withBuiltDemo } from './support/fixture';
+import { visibleText } from './support/text';
 
-const demo = useDemo();
+const demo = withBuiltDemo();
 
 describe('regenerate and edit, with branches', () => {
   it('regenerates an answer as a new version, and switches back to the first', async () => {
@@ -12,13 +13,13 @@ describe('regenerate and edit, with branches', () => {
     const second = await chat.waitForLastAnswer();
 
     expect(await chat.answers().count()).toBe(1);
-    expect(await second.locator('.gk-branches').innerText()).toContain('2 of 2');
+    expect(await visibleText(second.locator('.gk-branches'))).toContain('2 of 2');
     const secondTurn = await chat.openInspectorTab('Events');
-    const secondId = await secondTurn.locator('.demo-turn-facts dd').nth(1).innerText();
+    const secondId = await visibleText(secondTurn.locator('.demo-turn-facts dd').nth(1));
 
     await second.getByRole('button', { name: 'Previous version' }).click();
-    await expect.poll(() => chat.lastAnswer().locator('.gk-branches').innerText()).toContain('1 of 2');
-    const firstId = await secondTurn.locator('.demo-turn-facts dd').nth(1).innerText();
+    await expect.poll(() => visibleText(chat.lastAnswer().locator('.gk-branches'))).toContain('1 of 2');
+    const firstId = await visibleText(secondTurn.locator('.demo-turn-facts dd').nth(1));
     expect(firstId).not.toBe(secondId);
   });
 
@@ -38,8 +39,8 @@ describe('regenerate and edit, with branches', () => {
     const answer = await chat.waitForLastAnswer();
     expect(await chat.questions().count()).toBe(1);
     expect(await chat.questionText('first')).toContain('I have 3 cats.');
-    expect(await chat.textOf(answer)).toContain('I have 3 cats.');
-    expect(await chat.questions().first().locator('.gk-branches').innerText()).toContain('2 of 2');
+    expect(await visibleText(answer)).toContain('I have 3 cats.');
+    expect(await visibleText(chat.questions().first().locator('.gk-branches'))).toContain('2 of 2');
 
     await chat.questions().first().getByRole('button', { name: 'Previous version' }).click();
     await expect.poll(() => chat.questions().count()).toBe(2);
@@ -49,6 +50,6 @@ describe('regenerate and edit, with branches', () => {
     // Branches are saved like everything else.
     await chat.page.reload();
     await expect.poll(() => chat.questions().count()).toBe(2);
-    expect(await chat.questions().first().locator('.gk-branches').innerText()).toContain('1 of 2');
+    expect(await visibleText(chat.questions().first().locator('.gk-branches'))).toContain('1 of 2');
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { useDemo } from './support/fixture';
+import { withBuiltDemo } from './support/fixture';
 import { recordAnswerGrowth } from './support/observe';
+import { visibleText } from './support/text';
 
-const demo = useDemo();
+const demo = withBuiltDemo();
 
 describe('text generation and streaming', () => {
   it('answers a typed message, streaming the answer in as it arrives', async () => {
@@ -18,7 +19,7 @@ describe('text generation and streaming', () => {
     expect(lengths.length).toBeGreaterThan(5);
     expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
     expect(await chat.questionText()).toContain('Tell me about the rivers of Europe.');
-    expect(await chat.textOf(answer)).toContain('About your message');
+    expect(await visibleText(answer)).toContain('About your message');
     // The chat is named after its first message.
     await expect.poll(() => chat.chatTitles()).toEqual(['Tell me about the rivers of Europe.']);
   });
@@ -32,7 +33,7 @@ describe('text generation and streaming', () => {
     expect(await thoughts.getAttribute('aria-expanded')).toBe('false');
     await thoughts.click();
     expect(await thoughts.getAttribute('aria-expanded')).toBe('true');
-    expect((await answer.locator('.gk-thoughts-body').innerText()).length).toBeGreaterThan(20);
+    expect((await visibleText(answer.locator('.gk-thoughts-body'))).length).toBeGreaterThan(20);
   });
 
   it('shows the token usage of an answer on demand', async () => {
@@ -41,7 +42,7 @@ describe('text generation and streaming', () => {
     const answer = await chat.waitForLastAnswer();
 
     await answer.getByRole('button', { name: 'Show usage' }).click();
-    const text = await answer.locator('.gk-usage').innerText();
+    const text = await visibleText(answer.locator('.gk-usage'));
     expect(text).toMatch(/Input\s+\d+ tokens/);
     expect(text).toMatch(/Output\s+\d+ tokens/);
     expect(text).toMatch(/Thinking\s+[\d,]+ tokens/);
@@ -54,6 +55,6 @@ describe('text generation and streaming', () => {
     await chat.button(/Write a haiku/).click();
     const answer = await chat.waitForLastAnswer();
     expect(await chat.questionText()).toBe('Write a haiku about TypeScript.');
-    expect(await chat.textOf(answer)).toContain('Write a haiku about TypeScript.');
+    expect(await visibleText(answer)).toContain('Write a haiku about TypeScript.');
   });
 });

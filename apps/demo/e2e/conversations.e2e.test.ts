@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { useDemo } from './support/fixture';
+import { withBuiltDemo } from './support/fixture';
+import { visibleText } from './support/text';
 
-const demo = useDemo();
+const demo = withBuiltDemo();
 
 /** The ids of the chats whose messages are stored in this browser's IndexedDB. */
 function storedChatIds(page: import('playwright-core').Page): Promise<string[]> {
@@ -41,7 +42,7 @@ describe('the conversation list', () => {
     await chat.page.reload();
     await expect.poll(() => chat.chatTitles()).toEqual(['Baking', 'Plan a walk in the Alps.']);
     // The selected chat is the one that was open, with its messages.
-    expect(await chat.page.getByRole('heading', { level: 1 }).innerText()).toBe('Baking');
+    expect(await visibleText(chat.page.getByRole('heading', { level: 1 }))).toBe('Baking');
     expect(await chat.questionText('first')).toBe('Recipe for bread.');
 
     await chat
@@ -82,12 +83,12 @@ describe('the conversation list', () => {
     const chat = await demo.open();
     const logged = demo.demo.emulator.requests.length;
     await chat.send('[emulator: words=1200] Tell me about lakes.');
-    await expect.poll(async () => (await chat.textOf(chat.lastAnswer())).length).toBeGreaterThan(200);
+    await expect.poll(async () => (await visibleText(chat.lastAnswer())).length).toBeGreaterThan(200);
 
     await chat.page.reload();
     const answer = await chat.waitForLastAnswer('completed', 30_000);
     expect(await chat.questions().count()).toBe(1);
-    const words = (await chat.textOf(answer.locator('.gk-markdown'))).split(/\s+/).length;
+    const words = (await visibleText(answer.locator('.gk-markdown'))).split(/\s+/).length;
     expect(words).toBeGreaterThan(1100);
     // The stream was resumed from the last event seen, not asked for again.
     const requests = demo.demo.emulator.requests

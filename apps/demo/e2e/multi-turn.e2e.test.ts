@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DemoPage } from './support/demo-page';
-import { useDemo } from './support/fixture';
+import { withBuiltDemo } from './support/fixture';
+import { visibleText } from './support/text';
 
-const demo = useDemo();
+const demo = withBuiltDemo();
 
 async function setMode(chat: DemoPage, mode: 'Stateful' | 'Stateless') {
   await chat.page
@@ -13,7 +14,7 @@ async function setMode(chat: DemoPage, mode: 'Stateful' | 'Stateless') {
 
 async function interactionIdOfShownTurn(chat: DemoPage): Promise<string> {
   const panel = await chat.openInspectorTab('Events');
-  return (await panel.locator('.demo-turn-facts dd').nth(1).innerText()).trim();
+  return visibleText(panel.locator('.demo-turn-facts dd').nth(1));
 }
 
 describe('multi-turn conversations', () => {
@@ -26,7 +27,7 @@ describe('multi-turn conversations', () => {
     await chat.send('How many paws are in my house?');
     const answer = await chat.waitForLastAnswer();
     // The emulator quotes the earlier turns it was given: here, from the server's own store.
-    expect(await chat.textOf(answer)).toContain('I have 2 dogs in my house.');
+    expect(await visibleText(answer)).toContain('I have 2 dogs in my house.');
     const body = await chat.recordedCreateBody();
     expect(body.previous_interaction_id).toBe(firstId);
     expect(body.input).toBe('How many paws are in my house?');
@@ -41,8 +42,8 @@ describe('multi-turn conversations', () => {
 
     // Before sending: the history the next turn will carry, computed by @gemkit/core.
     const history = await chat.openInspectorTab('History');
-    expect(await history.innerText()).toContain('Stateless: nothing is stored on the server');
-    const preview = JSON.parse(await history.locator('pre.demo-json').innerText()) as {
+    expect(await visibleText(history)).toContain('Stateless: nothing is stored on the server');
+    const preview = JSON.parse(await visibleText(history.locator('pre.demo-json'))) as {
       store: boolean;
       input: { type: string; content?: { text?: string }[] }[];
     };
@@ -57,7 +58,7 @@ describe('multi-turn conversations', () => {
 
     await chat.send('How many paws are in my house?');
     const answer = await chat.waitForLastAnswer();
-    expect(await chat.textOf(answer)).toContain('I have 2 dogs in my house.');
+    expect(await visibleText(answer)).toContain('I have 2 dogs in my house.');
     const body = (await chat.recordedCreateBody()) as { store: boolean; input: { type: string }[] };
     expect(body.store).toBe(false);
     expect(body).not.toHaveProperty('previous_interaction_id');
@@ -70,9 +71,9 @@ describe('multi-turn conversations', () => {
 
     // The inspector says the turn was not stored, and the sidebar marks the chat.
     const events = await chat.openInspectorTab('Events');
-    expect(await events.locator('.demo-turn-facts').innerText()).toContain('no (store: false)');
+    expect(await visibleText(events.locator('.demo-turn-facts'))).toContain('no (store: false)');
     await expect
-      .poll(() => chat.sidebar().locator('.demo-conversation-meta').first().innerText())
+      .poll(() => visibleText(chat.sidebar().locator('.demo-conversation-meta').first()))
       .toContain('stateless');
 
     // The choice is the chat's: it survives a reload.
@@ -90,7 +91,7 @@ describe('multi-turn conversations', () => {
 
     await chat.send('What is my cat called?');
     const answer = await chat.waitForLastAnswer();
-    expect(await chat.textOf(answer)).toContain('My cat is called Miso.');
+    expect(await visibleText(answer)).toContain('My cat is called Miso.');
     const first = (await chat.recordedCreateBody()) as { input: unknown[] };
     expect(first).not.toHaveProperty('previous_interaction_id');
     expect(Array.isArray(first.input)).toBe(true);

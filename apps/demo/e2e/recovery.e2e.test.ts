@@ -1,27 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { useDemo } from './support/fixture';
+import { withBuiltDemo } from './support/fixture';
+import { visibleText } from './support/text';
 
-const demo = useDemo();
+const demo = withBuiltDemo();
 const LONG = '[emulator: words=1200] Tell me everything about rivers.';
 
 describe('stop, failure and retry', () => {
   it('stops a streaming answer (upstream too), keeps it across a reload, and retries it', async () => {
     const chat = await demo.open();
     await chat.send(LONG);
-    await expect.poll(async () => (await chat.textOf(chat.lastAnswer())).length).toBeGreaterThan(300);
+    await expect.poll(async () => (await visibleText(chat.lastAnswer())).length).toBeGreaterThan(300);
     const cancelsBefore = demo.demo.emulator.stats.cancels;
 
     await chat.button('Stop').click();
     const stopped = await chat.waitForLastAnswer('cancelled');
-    expect(await stopped.innerText()).toContain('Stopped');
-    const kept = await chat.textOf(stopped.locator('.gk-markdown'));
+    expect(await visibleText(stopped)).toContain('Stopped');
+    const kept = await visibleText(stopped.locator('.gk-markdown'));
     expect(kept.length).toBeGreaterThan(300);
     // Stop cancels the generation on the server, not just the connection.
     await expect.poll(() => demo.demo.emulator.stats.cancels).toBe(cancelsBefore + 1);
 
     await chat.page.reload();
     const reloaded = await chat.waitForLastAnswer('cancelled');
-    expect(await chat.textOf(reloaded.locator('.gk-markdown'))).toBe(kept);
+    expect(await visibleText(reloaded.locator('.gk-markdown'))).toBe(kept);
     expect(await chat.questions().count()).toBe(1);
 
     await reloaded.getByRole('button', { name: 'Retry' }).click();
@@ -49,18 +50,18 @@ describe('stop, failure and retry', () => {
     await chat.send('Describe a waterfall.');
     const failed = await chat.waitForLastAnswer('error');
     const alert = failed.getByRole('alert');
-    expect(await alert.innerText()).toContain('The answer failed while it was being written.');
+    expect(await visibleText(alert)).toContain('The answer failed while it was being written.');
 
     await chat.page.reload();
     const reloaded = await chat.waitForLastAnswer('error');
-    expect(await reloaded.getByRole('alert').innerText()).toContain(
+    expect(await visibleText(reloaded.getByRole('alert'))).toContain(
       'The answer failed while it was being written.',
     );
     expect(await chat.questionText()).toContain('Describe a waterfall.');
 
     await reloaded.getByRole('button', { name: 'Retry' }).click();
     const answer = await chat.waitForLastAnswer('completed');
-    expect(await chat.textOf(answer)).toContain('Describe a waterfall.');
+    expect(await visibleText(answer)).toContain('Describe a waterfall.');
     expect(await chat.questions().count()).toBe(1);
   });
 
@@ -74,11 +75,11 @@ describe('stop, failure and retry', () => {
     });
     await chat.send('Are you there?');
     const failed = await chat.waitForLastAnswer('error');
-    expect(await failed.getByRole('alert').innerText()).toContain('Try again in 60 seconds.');
-    expect(await chat.questions().last().innerText()).toContain('Not sent');
+    expect(await visibleText(failed.getByRole('alert'))).toContain('Try again in 60 seconds.');
+    expect(await visibleText(chat.questions().last())).toContain('Not sent');
 
     await failed.getByRole('button', { name: 'Retry' }).click();
     await chat.waitForLastAnswer('completed');
-    expect(await chat.questions().last().innerText()).not.toContain('Not sent');
+    expect(await visibleText(chat.questions().last())).not.toContain('Not sent');
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DemoPage } from './support/demo-page';
-import { useDemo } from './support/fixture';
+import { withBuiltDemo } from './support/fixture';
+import { visibleText } from './support/text';
 
-const demo = useDemo();
+const demo = withBuiltDemo();
 
 async function openSettings(chat: DemoPage) {
   await chat.button('Settings').click();
@@ -22,7 +23,7 @@ describe('the settings dialog', () => {
 
     await chat.send('Where is the treasure?');
     const answer = await chat.waitForLastAnswer();
-    const text = await chat.textOf(answer);
+    const text = await visibleText(answer);
     expect(text).toContain('Instructions I am following');
     expect(text).toContain('Answer like a pirate.');
     expect(text).toContain('gemini-2.5-flash');
@@ -53,7 +54,7 @@ describe('the settings dialog', () => {
 
     await chat.send('Second question');
     const answer = await chat.waitForLastAnswer();
-    expect(await chat.textOf(answer)).not.toContain('Instructions I am following');
+    expect(await visibleText(answer)).not.toContain('Instructions I am following');
     expect(await chat.recordedCreateBody()).not.toHaveProperty('system_instruction');
   });
 

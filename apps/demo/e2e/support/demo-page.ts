@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { visibleText } from './text';
 
 type TurnStatus = 'submitted' | 'streaming' | 'completed' | 'error' | 'cancelled' | 'requires_action';
 
@@ -29,7 +30,7 @@ export class DemoPage {
   /** The text the user sent in a message (without the screen reader's "You said" heading). */
   questionText(which: 'first' | 'last' = 'last'): Promise<string> {
     const questions = this.questions();
-    return this.textOf((which === 'first' ? questions.first() : questions.last()).locator('.gk-user-text'));
+    return visibleText((which === 'first' ? questions.first() : questions.last()).locator('.gk-user-text'));
   }
 
   lastAnswer(): Locator {
@@ -45,10 +46,6 @@ export class DemoPage {
     const answer = this.lastAnswer();
     await expect.poll(() => this.statusOf(answer), { timeout, interval: 50 }).toBe(status);
     return answer;
-  }
-
-  async textOf(locator: Locator): Promise<string> {
-    return (await locator.innerText()).trim();
   }
 
   button(name: string | RegExp): Locator {
@@ -83,6 +80,6 @@ export class DemoPage {
   async recordedCreateBody(): Promise<Record<string, unknown>> {
     const panel = await this.openInspectorTab('Requests');
     const create = panel.locator('.demo-request', { hasText: 'POST /api/gemini/v1beta/interactions' }).last();
-    return JSON.parse(await create.locator('pre.demo-json').first().innerText()) as Record<string, unknown>;
+    return JSON.parse(await visibleText(create.locator('pre.demo-json').first())) as Record<string, unknown>;
   }
 }

@@ -12,7 +12,7 @@ export interface DemoFixture {
 }
 
 /** One built demo server (on its own emulator) and one Chromium per test file; one profile per test. */
-export function useDemo(options: Parameters<typeof startBuiltDemo>[0] = {}): DemoFixture {
+export function withBuiltDemo(options: Parameters<typeof startBuiltDemo>[0] = {}): DemoFixture {
   const sessions: OpenPage[] = [];
   const fixture = {} as DemoFixture;
   beforeAll(async () => {
