@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { runSizeBenchmark } from './benchmark.js';
+import { measureBundle } from './bundle.js';
+import { entries } from './entries.js';
+
+/** The bundle-size benchmark in `pnpm test`: every import bundles to what it asks for; sizes are not judged. */
+describe('bundle-size benchmark', () => {
+  it('bundles each typical import with the names it asks for, or says that a package is not built yet', async () => {
+    const report = await runSizeBenchmark();
+    for (const entry of entries()) {
+      const row = report.rows.find((candidate) => candidate.key === entry.key);
+      if (entry.missing) {
+        expect(row?.status).toMatch(/^not yet built/);
+        continue;
+      }
+      expect(row?.status).toBe('measured');
+      expect(row?.size?.gzip).toBeGreaterThan(0);
+      expect(row?.size?.exports).toEqual(expect.arrayContaining(entry.exports));
+    }
+    const chat = report.rows.find((row) => row.key === 'gemkit-chat');
+    expect(chat?.vsAnchor?.anchor).toBe('ai-sdk-chat');
+  }, 120_000);
+
+  it("keeps the Files API and attachment code out of a chat's up-front bundle: they load on first use", async () => {
+    const chat = entries().find((entry) => entry.key === 'gemkit-chat');
+    if (!chat) throw new Error('no chat entry');
+    const size = await measureBundle(chat);
+    const upFront = size.inputs.map((input) => input.path);
+    expect(upFront).toContain('packages/core/src/conversation/conversation.ts');
+    expect(upFront).not.toContain('packages/core/src/client/files.ts');
+    expect(upFront).not.toContain('packages/core/src/conversation/attachments.ts');
+    expect(size.lazyGzip).toBeGreaterThan(0);
+  }, 60_000);
+});
