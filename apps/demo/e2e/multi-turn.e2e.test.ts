@@ -5,11 +5,13 @@ import { visibleText } from './support/text';
 
 const demo = withBuiltDemo();
 
+/** Clicks the header's mode switch, and waits until the conversation has taken the new mode. */
 async function setMode(chat: DemoPage, mode: 'Stateful' | 'Stateless') {
-  await chat.page
+  const radio = chat.page
     .getByRole('radiogroup', { name: 'Multi-turn mode' })
-    .getByRole('radio', { name: mode })
-    .click();
+    .getByRole('radio', { name: mode });
+  await radio.click();
+  await expect.poll(() => radio.getAttribute('aria-checked')).toBe('true');
 }
 
 async function interactionIdOfShownTurn(chat: DemoPage): Promise<string> {
@@ -42,7 +44,7 @@ describe('multi-turn conversations', () => {
 
     // Before sending: the history the next turn will carry, computed by @gemkit/core.
     const history = await chat.openInspectorTab('History');
-    expect(await visibleText(history)).toContain('Stateless: nothing is stored on the server');
+    await expect.poll(() => visibleText(history)).toContain('Stateless: nothing is stored on the server');
     const preview = JSON.parse(await visibleText(history.locator('pre.demo-json'))) as {
       store: boolean;
       input: { type: string; content?: { text?: string }[] }[];

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { DemoPage } from './support/demo-page';
+import { withBuiltDemo } from './support/fixture';
+import { visibleText } from './support/text';
+
+const demo = withBuiltDemo();
+
+/** A 1×1 PNG: small enough to be sent inline, as base64. */
+const PIXEL = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+/** A PDF over the 256 KiB inline limit: uploaded through the Files API, via the route. */
+const REPORT = Buffer.concat([
+  Buffer.from('%PDF-1.4\n% Gemkit demo test document\n'),
+  Buffer.alloc(300 * 1024, '% padding\n'),
+  Buffer.from('%%EOF\n'),
+]);
+
+async function attach(chat: DemoPage, files: { name: string; mimeType: string; buffer: Buffer }[]) {
+  const [chooser] = await Promise.all([
+    chat.page.waitForEvent('filechooser'),
+    chat.button('Attach files').click(),
+  ]);
+  await chooser.setFiles(files);
+}
+
+describe('attachments', () => {
+  it('sends an image inline and a larger PDF through the Files API upload, via the route', async () => {
+    const chat = await demo.open();
+    const uploadsBefore = demo.demo.emulator.stats.filesUploaded;
+    await attach(chat, [
+      { name: 'pixel.png', mimeType: 'image/png', buffer: PIXEL },
+      { name: 'report.pdf', mimeType: 'application/pdf', buffer: REPORT },
+    ]);
+    // Previews before sending, each removable.
+    await chat.button('Remove pixel.png').waitFor();
+    await chat.button('Remove report.pdf').waitFor();
+
+    await chat.send('What is in these files?');
+    const answer = await chat.waitForLastAnswer();
+
+    const question = chat.questions().last();
+    await question.getByRole('img', { name: 'Attached image pixel.png' }).waitFor();
+    expect(await visibleText(question)).toContain('report.pdf');
+    const text = await visibleText(answer);
+    expect(text).toContain('I received 2 attachment(s)');
+    expect(text).toContain('image/png');
+    expect(text).toContain('application/pdf');
+    expect(demo.demo.emulator.stats.filesUploaded).toBe(uploadsBefore + 1);
+
+    // The inspector shows the upload and the create that referred to it.
+    const requests = await chat.openInspectorTab('Requests');
+    expect(await visibleText(requests)).toContain('POST /api/gemini/upload/v1beta/files');
+    const { input } = (await chat.recordedCreateBody()) as { input: Record<string, string>[] };
+    expect(input).toEqual([
+      { type: 'image', mime_type: 'image/png', data: PIXEL.toString('base64') },
+      { type: 'document', mime_type: 'application/pdf', uri: expect.stringMatching(/\/files\/\w+$/) },
+      { type: 'text', text: 'What is in these files?' },
+    ]);
+
+    // Attachments are part of the saved conversation.
+    await chat.page.reload();
+    await chat.waitForLastAnswer();
+    expect(await visibleText(chat.questions().last())).toContain('report.pdf');
+    expect(await visibleText(chat.questions().last())).toContain('pixel.png');
+  });
+});
