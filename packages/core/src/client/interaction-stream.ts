@@ -9,7 +9,7 @@ import {
   UsageError,
 } from '../errors.js';
 import { reduceInteraction } from '../reduce/reduce-interaction.js';
-import { createEventReader } from '../sse/read-events.js';
+import { createEventDecoder } from '../sse/decode.js';
 import type { ErrorEvent, Interaction, InteractionEvent } from '../wire/index.js';
 import { failure } from './http.js';
 import { backoff, type RetryPolicy, sleep } from './retry.js';
@@ -116,10 +116,13 @@ export class InteractionStream implements AsyncIterable<InteractionEvent> {
         let broke: unknown = new NetworkError('The stream ended before interaction.completed', false);
         let ended = false;
         // One await per read of the body, not per event: an async step costs about as much as parsing one.
-        const reader = createEventReader(response.body as ReadableStream<Uint8Array>);
+        const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+        const decoder = createEventDecoder();
         try {
-          for (let events = await reader.read(); events && !ended; events = await reader.read()) {
-            for (const event of events) {
+          for (let done = false; !done && !ended; ) {
+            const read = await reader.read();
+            done = read.done;
+            for (const event of done ? decoder.end() : decoder.push(read.value as Uint8Array)) {
               if (skip > 0) {
                 skip--;
                 continue;
@@ -141,7 +144,8 @@ export class InteractionStream implements AsyncIterable<InteractionEvent> {
           if (error instanceof GemkitError) throw error;
           broke = error;
         } finally {
-          reader.cancel();
+          // Releases the connection when the stream is left early; a no-op after the end.
+          reader.cancel().catch(() => {});
         }
         response = await this.#reopen(failure(broke, signal, false), ++failedResumes);
       }
