@@ -55,7 +55,7 @@ export interface Row {
 export interface ChunkRun {
   chunkSize: number;
   rows: Row[];
-  /** SDK time ÷ Gemkit time: Gemkit's throughput as a multiple of the SDK's (target ≥ 2). */
+  /** SDK time (its faster path) ÷ Gemkit time: Gemkit's throughput as a multiple of the SDK's (target ≥ 2). */
   throughputVsSdk: number;
   /** Gemkit time ÷ JSON.parse time: Gemkit's cost in multiples of the floor (target ≤ 3). */
   costVsJsonParse: number;
@@ -72,7 +72,8 @@ export interface DecodeReport {
 export const TASKS = {
   gemkit: '@gemkit/core finalInteraction()',
   gemkitIterate: '@gemkit/core for await + snapshot',
-  sdk: '@google/genai stream + accumulate',
+  sdk: '@google/genai create stream + accumulate',
+  sdkLowest: '@google/genai get stream + accumulate',
   floor: 'JSON.parse of the payloads',
   decodeOnly: '@gemkit/core createEventDecoder (decode only)',
   reduceOnly: '@gemkit/core reduceInteraction (reduce only)',
@@ -87,7 +88,8 @@ export async function runDecodeBenchmark(options: DecodeOptions): Promise<Decode
     const decoders = {
       [TASKS.gemkit]: gemkitDecode(fetch),
       [TASKS.gemkitIterate]: gemkitIterate(fetch),
-      [TASKS.sdk]: genaiDecode(fetch),
+      [TASKS.sdk]: genaiDecode(fetch, 'create'),
+      [TASKS.sdkLowest]: genaiDecode(fetch, 'get'),
     };
     for (const [contender, decode] of Object.entries(decoders)) {
       checks.push({ contender, chunkSize, ...check(await decode(), recording) });
@@ -114,7 +116,8 @@ export async function runDecodeBenchmark(options: DecodeOptions): Promise<Decode
     runs.push({
       chunkSize,
       rows,
-      throughputVsSdk: round(median(TASKS.sdk) / median(TASKS.gemkit)),
+      // Against the faster of the SDK's two paths.
+      throughputVsSdk: round(Math.min(median(TASKS.sdk), median(TASKS.sdkLowest)) / median(TASKS.gemkit)),
       costVsJsonParse: round(median(TASKS.gemkit) / median(TASKS.floor)),
     });
   }

@@ -33,14 +33,18 @@ export function gemkitIterate(fetch: typeof globalThis.fetch): Decode {
 }
 
 /**
- * The official SDK: `interactions.create({ stream: true })` yields parsed events and leaves putting them
- * together to the app, so the app's loop is the small mutable accumulator below (cheaper than an
- * immutable reducer; the SDK gets every benefit of the doubt).
+ * The official SDK: a streamed `interactions.create` yields parsed events and leaves putting them together
+ * to the app, so the app's loop is the small mutable accumulator below (cheaper than an immutable
+ * reducer; the SDK gets every benefit of the doubt). `create` wraps the stream for automatic
+ * continuation; `get(id, { stream: true })` is the SDK's lowest-level public path to a decoded stream.
  */
-export function genaiDecode(fetch: typeof globalThis.fetch): Decode {
+export function genaiDecode(fetch: typeof globalThis.fetch, path: 'create' | 'get'): Decode {
   const ai = new GoogleGenAI({ apiKey: 'bench', httpOptions: { baseUrl: BASE_URL, fetch } });
   return async () => {
-    const stream = await ai.interactions.create(REQUEST);
+    const stream =
+      path === 'create'
+        ? await ai.interactions.create(REQUEST)
+        : await ai.interactions.get('v1_replayed', { stream: true });
     const accumulator = createAccumulator();
     for await (const event of stream) accumulator.add(event as InteractionEvent);
     return accumulator.interaction;

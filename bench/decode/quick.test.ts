@@ -11,6 +11,7 @@ describe('stream decoding benchmark, quick mode', () => {
       TASKS.gemkit,
       TASKS.gemkitIterate,
       TASKS.sdk,
+      TASKS.sdkLowest,
     ]);
     for (const check of report.checks) {
       expect(check).toMatchObject({ text: true, thoughts: true, interaction: true });

@@ -32,7 +32,7 @@ function print(r: DecodeReport) {
         run.rows.map((row) => [
           row.task,
           {
-            'median ms': row.medianMs,
+            'median CPU ms': row.medianMs,
             'events/s': row.eventsPerSecond,
             'MB/s': row.mbPerSecond,
             samples: row.samples,

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { cpus, type as osType, release, totalmem } from 'node:os';
+import { cpus, loadavg, type as osType, release, totalmem } from 'node:os';
 
 export interface Machine {
   os: string;
   cpu: string;
   memoryGiB: number;
   node: string;
+  /** Runnable processes, averaged over the last minute, when the benchmark started: a busy machine is noisier. */
+  loadAverage: number;
   /** The packages measured, at the versions installed. */
   versions: Record<string, string>;
 }
@@ -23,6 +25,7 @@ export function describeMachine(packages: readonly string[]): Machine {
     cpu: `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`,
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
+    loadAverage: Number((loadavg()[0] ?? 0).toFixed(2)),
     versions: Object.fromEntries(packages.map((name) => [name, installedVersion(name)])),
   };
 }
