@@ -82,6 +82,17 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // Pack every public package and install the tarballs into fresh React 19 and React 18 apps.
+        extends: true,
+        test: {
+          name: 'packaging',
+          environment: 'node',
+          include: ['apps/demo/e2e/packaging/*.pack.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

@@ -12,12 +12,17 @@ export interface Started {
 }
 
 /**
- * Runs one of apps/demo's package scripts (`pnpm run <script>`) as a person would, in its own process group
- * so that stopping it also stops what pnpm started.
+ * Runs a command in its own process group (so that stopping it also stops what it started), keeping what it
+ * prints.
  */
-export function runScript(script: string, env: Record<string, string | undefined>): Started {
-  const child = spawn('pnpm', ['run', '--silent', script], {
-    cwd: demoRoot,
+export function spawnLogged(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string | undefined>,
+): Started {
+  const child = spawn(command, args, {
+    cwd,
     env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,6 +50,11 @@ export function runScript(script: string, env: Record<string, string | undefined
       return exited;
     },
   };
+}
+
+/** Runs one of apps/demo's package scripts (`pnpm run <script>`), as a person would. */
+export function runScript(script: string, env: Record<string, string | undefined>): Started {
+  return spawnLogged('pnpm', ['run', '--silent', script], demoRoot, env);
 }
 
 /** Waits until the output matches, failing with what was printed if the process ends or time runs out. */
