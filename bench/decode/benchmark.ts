@@ -46,7 +46,10 @@ export interface Check {
 
 export interface Row {
   task: string;
+  /** Process CPU time per decode (see `clock`): median, and the middle half of the samples. */
   medianMs: number;
+  p25Ms: number;
+  p75Ms: number;
   eventsPerSecond: number;
   mbPerSecond: number;
   samples: number;
@@ -62,6 +65,8 @@ export interface ChunkRun {
 }
 
 export interface DecodeReport {
+  /** What the times measure. */
+  clock: string;
   options: DecodeOptions;
   stream: { events: number; bytes: number; textCharacters: number; thoughtCharacters: number };
   checks: Check[];
@@ -104,9 +109,11 @@ export async function runDecodeBenchmark(options: DecodeOptions): Promise<Decode
       options,
     );
     const rows = measured.map(
-      ({ task, medianMs, samples }): Row => ({
+      ({ task, medianMs, p25Ms, p75Ms, samples }): Row => ({
         task,
         medianMs: round(medianMs, 3),
+        p25Ms: round(p25Ms, 3),
+        p75Ms: round(p75Ms, 3),
         eventsPerSecond: Math.round(recording.payloads.length / (medianMs / 1000)),
         mbPerSecond: round(recording.bytes.length / 1e6 / (medianMs / 1000), 1),
         samples,
@@ -123,6 +130,7 @@ export async function runDecodeBenchmark(options: DecodeOptions): Promise<Decode
   }
   const targets = { throughputVsSdk: 2, costVsJsonParse: 3 };
   return {
+    clock: 'process CPU time (process.cpuUsage), ms; tasks interleaved over tinybench rounds',
     options,
     stream: {
       events: recording.payloads.length,

@@ -3,6 +3,7 @@ import {
   createEventDecoder,
   type Interaction,
   type InteractionEvent,
+  type KnownInteractionEvent,
   reduceInteraction,
 } from '@gemkit/core';
 import { GoogleGenAI } from '@google/genai';
@@ -91,11 +92,12 @@ function createAccumulator() {
   return {
     interaction: interaction as Interaction,
     add(event: InteractionEvent) {
-      const e = event as InteractionEvent & Record<string, never>;
+      // The SDK's events are typed by the SDK; these are the same wire shapes.
+      const e = event as KnownInteractionEvent;
       switch (e.event_type) {
         case 'interaction.created':
         case 'interaction.completed': {
-          const { steps: _steps, ...fields } = e.interaction as Interaction;
+          const { steps: _steps, ...fields } = e.interaction;
           Object.assign(interaction, fields);
           break;
         }
