@@ -96,18 +96,20 @@ export function MessageList({ conversation, emptyState, components, label, class
   );
 }
 
-/** A message the reader has just sent brings the view back to the bottom, wherever they had scrolled. */
+/**
+ * A message the reader has just sent (or an edit) brings the view back to the bottom, wherever they had
+ * scrolled. "Just sent" is told by time: a user message created after the list mounted. Messages that
+ * were restored, loaded or shown by switching branches are older, and leave the view where it is.
+ */
 function useFollowOnSend(conversation: UseConversationResult, resume: () => void) {
   const { messages } = conversation;
-  let lastUser: string | undefined;
-  for (let i = messages.length - 1; i >= 0 && lastUser === undefined; i--) {
-    const message = messages[i];
-    if (message?.role === 'user' && message.status === 'pending') lastUser = message.id;
-  }
-  const seen = useRef(lastUser);
+  let newest = 0;
+  for (const message of messages) if (message.role === 'user') newest = Math.max(newest, message.createdAt);
+  const seen = useRef<number | undefined>(undefined);
+  seen.current ??= Date.now();
   useEffect(() => {
-    if (lastUser === undefined || lastUser === seen.current) return;
-    seen.current = lastUser;
+    if (newest <= (seen.current ?? 0)) return;
+    seen.current = newest;
     resume();
-  }, [lastUser, resume]);
+  }, [newest, resume]);
 }

@@ -24,6 +24,8 @@ export function useScrollAnchor() {
   const contentRef = useRef<HTMLDivElement>(null);
   const followingRef = useRef(true);
   const lastTop = useRef(0);
+  /** Where our own last scroll went, until its scroll event arrives (and is not taken for the reader's). */
+  const ownScroll = useRef<number | undefined>(undefined);
   const [following, setFollowing] = useState(true);
 
   const follow = useCallback((value: boolean) => {
@@ -34,7 +36,9 @@ export function useScrollAnchor() {
   const stick = useCallback(() => {
     const scroller = scrollRef.current;
     if (!scroller || !followingRef.current) return;
+    const before = scroller.scrollTop;
     scroller.scrollTop = scroller.scrollHeight;
+    if (scroller.scrollTop !== before) ownScroll.current = scroller.scrollTop;
     lastTop.current = scroller.scrollTop;
   }, []);
 
@@ -53,6 +57,13 @@ export function useScrollAnchor() {
     const scroller = scrollRef.current;
     if (!scroller) return;
     const top = scroller.scrollTop;
+    const own = ownScroll.current;
+    ownScroll.current = undefined;
+    // Our own scroll's event may arrive after the reader has turned the wheel up: it must not undo that.
+    if (own !== undefined && Math.abs(top - own) < 1) {
+      lastTop.current = top;
+      return;
+    }
     if (distanceFromBottom(scroller) <= BOTTOM_SLACK_PX) {
       if (!followingRef.current) follow(true);
     } else if (top < lastTop.current - 1 && followingRef.current) {
@@ -61,11 +72,15 @@ export function useScrollAnchor() {
     lastTop.current = top;
   }, [follow]);
 
-  /** A wheel turned upwards is intent even when the view cannot move yet (content still short). */
+  /**
+   * A wheel turned upwards is intent at once, before the view has moved (the next growth would pull it
+   * back down first). Only where there is somewhere to scroll to.
+   */
   const onWheel = useCallback(
     (event: { deltaY: number }) => {
       const scroller = scrollRef.current;
-      if (event.deltaY < 0 && scroller && scroller.scrollTop > 0 && followingRef.current) follow(false);
+      const overflows = scroller !== null && scroller.scrollHeight > scroller.clientHeight;
+      if (event.deltaY < 0 && overflows && followingRef.current) follow(false);
     },
     [follow],
   );

@@ -64,7 +64,7 @@ export function ModelMessageBody({ message, branch, isLast, actions }: Props) {
         </p>
       )}
       {message.status === 'error' && message.error && <ErrorAlert error={message.error} onRetry={retry} />}
-      {!inFlight && (
+      {!inFlight && (hasText || message.status !== 'error') && (
         <div className="gk-message-actions">
           {branch && branch.count > 1 && actions && (
             <BranchSwitcher branch={branch} onSwitch={switchBranch} />

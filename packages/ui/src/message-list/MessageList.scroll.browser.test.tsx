@@ -1,0 +1,116 @@
+import { describe, expect, test } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { mixedMarkdown } from '../markdown/test/long-answers';
+import { savedConversation } from '../test/conversation-fixtures';
+import { waitForSettled } from '../test/play';
+import { renderChat } from '../test/render-chat';
+
+const ANSWER = mixedMarkdown(16_000);
+
+/** A short chat box streaming a long answer slowly: the list overflows many times over while it streams. */
+async function renderStreamingChat() {
+  const rendered = await renderChat({
+    height: 420,
+    emulator: { pacing: { chunkSize: 48, delayMs: 8 }, responder: () => ANSWER },
+  });
+  const list = rendered.screen.getByRole('region', { name: 'Messages' }).element() as HTMLElement;
+  const distanceFromBottom = () => list.scrollHeight - list.scrollTop - list.clientHeight;
+  const lastMessage = () => rendered.chat().conversation.getSnapshot().messages.at(-1);
+  return { ...rendered, list, distanceFromBottom, lastMessage };
+}
+
+/** Waits until the content has grown by `pixels` beyond its height now. */
+async function grownBy(list: HTMLElement, pixels: number) {
+  const start = list.scrollHeight;
+  await expect.poll(() => list.scrollHeight, { timeout: 20_000 }).toBeGreaterThan(start + pixels);
+}
+
+describe('scroll anchoring', { timeout: 60_000 }, () => {
+  test('follows the stream while the reader is at the bottom', async () => {
+    const { chat, list, distanceFromBottom } = await renderStreamingChat();
+    void chat().send('A long answer, please');
+    await expect.poll(() => list.scrollHeight, { timeout: 20_000 }).toBeGreaterThan(list.clientHeight * 3);
+    for (let check = 0; check < 5; check++) {
+      await grownBy(list, 150);
+      expect(distanceFromBottom()).toBeLessThanOrEqual(40);
+    }
+    chat().stop();
+  });
+
+  test('scrolling up stops following and offers "Jump to latest"; jumping follows again', async () => {
+    const { screen, chat, list, distanceFromBottom, lastMessage } = await renderStreamingChat();
+    void chat().send('A long answer, please');
+    await expect.poll(() => list.scrollHeight, { timeout: 20_000 }).toBeGreaterThan(list.clientHeight * 3);
+    expect(screen.container.querySelector('.gk-jump-latest')).toBeNull();
+
+    list.scrollTop = list.scrollTop - 300;
+    const jump = screen.getByRole('button', { name: 'Jump to latest' });
+    await expect.element(jump).toBeVisible();
+    const readingAt = list.scrollTop;
+    await grownBy(list, 600);
+    // The reader stays where they were while the answer keeps growing below.
+    expect(list.scrollTop).toBe(readingAt);
+    expect(distanceFromBottom()).toBeGreaterThan(600);
+
+    await jump.click();
+    await expect.poll(distanceFromBottom).toBeLessThanOrEqual(40);
+    await expect.element(jump).not.toBeInTheDocument();
+    // Keyboard focus stays in the list when the button goes away.
+    expect(document.activeElement).toBe(list);
+    await grownBy(list, 300);
+    expect(distanceFromBottom()).toBeLessThanOrEqual(40);
+
+    await waitForSettled(screen.container, lastMessage);
+    expect(distanceFromBottom()).toBeLessThanOrEqual(40);
+  });
+
+  test('a wheel turned upwards stops following at once', async () => {
+    const { screen, chat, list, distanceFromBottom } = await renderStreamingChat();
+    void chat().send('A long answer, please');
+    await expect.poll(() => list.scrollHeight, { timeout: 20_000 }).toBeGreaterThan(list.clientHeight * 2);
+    await expect.poll(distanceFromBottom).toBeLessThanOrEqual(40);
+    list.dispatchEvent(new WheelEvent('wheel', { deltaY: -40, bubbles: true }));
+    await grownBy(list, 400);
+    expect(distanceFromBottom()).toBeGreaterThan(300);
+    expect(screen.container.querySelector('.gk-jump-latest')).not.toBeNull();
+    chat().stop();
+  });
+
+  test('sending a message brings a reader who scrolled up back to the bottom', async () => {
+    const { screen, list, distanceFromBottom, lastMessage } = await renderChat({
+      height: 420,
+      emulator: { pacing: { chunkSize: 400, delayMs: 1 } },
+      options: { mode: 'stateless' },
+      start: (conversation) => conversation.restore(savedConversation(20)),
+    }).then((rendered) => {
+      const element = rendered.screen.getByRole('region', { name: 'Messages' }).element() as HTMLElement;
+      return {
+        ...rendered,
+        list: element,
+        distanceFromBottom: () => element.scrollHeight - element.scrollTop - element.clientHeight,
+        lastMessage: () => rendered.chat().conversation.getSnapshot().messages.at(-1),
+      };
+    });
+    await expect.poll(() => list.querySelectorAll('article').length).toBe(40);
+    await expect.poll(distanceFromBottom).toBeLessThanOrEqual(40);
+    list.scrollTop = 0;
+    await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+    await userEvent.click(screen.getByRole('textbox', { name: 'Message' }));
+    await userEvent.keyboard('One more{Enter}');
+    await waitForSettled(screen.container, lastMessage);
+    await expect.poll(distanceFromBottom).toBeLessThanOrEqual(40);
+    expect(screen.container.querySelector('.gk-jump-latest')).toBeNull();
+  });
+
+  test('a restored conversation opens at its newest message', async () => {
+    const { screen } = await renderChat({
+      height: 420,
+      options: { mode: 'stateless' },
+      start: (conversation) => conversation.restore(savedConversation(200)),
+    });
+    const list = screen.getByRole('region', { name: 'Messages' }).element() as HTMLElement;
+    await expect.poll(() => list.querySelectorAll('article').length).toBe(400);
+    await expect.poll(() => list.scrollHeight - list.scrollTop - list.clientHeight).toBeLessThanOrEqual(40);
+    expect(list.scrollTop).toBeGreaterThan(1000);
+  });
+});
