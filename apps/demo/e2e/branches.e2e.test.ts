@@ -15,11 +15,11 @@ describe('regenerate and edit, with branches', () => {
     expect(await chat.answers().count()).toBe(1);
     expect(await visibleText(second.locator('.gk-branches'))).toContain('2 of 2');
     const secondTurn = await chat.openInspectorTab('Events');
-    const secondId = await visibleText(secondTurn.locator('.demo-turn-facts dd').nth(1));
+    const secondId = await visibleText(secondTurn.getByTestId('turn-interaction'));
 
     await second.getByRole('button', { name: 'Previous version' }).click();
     await expect.poll(() => visibleText(chat.lastAnswer().locator('.gk-branches'))).toContain('1 of 2');
-    const firstId = await visibleText(secondTurn.locator('.demo-turn-facts dd').nth(1));
+    const firstId = await visibleText(secondTurn.getByTestId('turn-interaction'));
     expect(firstId).not.toBe(secondId);
   });
 

@@ -47,7 +47,7 @@ describe('the event inspector', () => {
     await chat.waitForLastAnswer();
     const inspector = await chat.openInspector();
     const position = inspector.locator('.demo-turn-position');
-    const interactionId = inspector.locator('.demo-turn-facts dd').nth(1);
+    const interactionId = inspector.getByTestId('turn-interaction');
     expect(await visibleText(position)).toBe('Turn 2 of 2');
     const second = await visibleText(interactionId);
 

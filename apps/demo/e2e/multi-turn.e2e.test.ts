@@ -16,7 +16,7 @@ async function setMode(chat: DemoPage, mode: 'Stateful' | 'Stateless') {
 
 async function interactionIdOfShownTurn(chat: DemoPage): Promise<string> {
   const panel = await chat.openInspectorTab('Events');
-  return visibleText(panel.locator('.demo-turn-facts dd').nth(1));
+  return visibleText(panel.getByTestId('turn-interaction'));
 }
 
 describe('multi-turn conversations', () => {

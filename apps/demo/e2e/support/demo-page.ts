@@ -1,5 +1,4 @@
 import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
 import { visibleText } from './text';
 
 type TurnStatus = 'submitted' | 'streaming' | 'completed' | 'error' | 'cancelled' | 'requires_action';
@@ -41,10 +40,22 @@ export class DemoPage {
     return (await answer.getAttribute('data-status')) as TurnStatus | null;
   }
 
-  /** Waits until the last answer has ended with `status`. */
+  /** Waits until the last answer has ended with `status` (it fails saying which status it had instead). */
   async waitForLastAnswer(status: TurnStatus = 'completed', timeout = 20_000): Promise<Locator> {
     const answer = this.lastAnswer();
-    await expect.poll(() => this.statusOf(answer), { timeout, interval: 50 }).toBe(status);
+    try {
+      await this.page.waitForFunction(
+        (wanted) => {
+          const answers = document.querySelectorAll('article.gk-message-model');
+          return answers[answers.length - 1]?.getAttribute('data-status') === wanted;
+        },
+        status,
+        { timeout, polling: 50 },
+      );
+    } catch (error) {
+      const actual = await this.statusOf(answer).catch(() => 'no answer');
+      throw new Error(`The last answer is ${actual}, not ${status}, after ${timeout} ms`, { cause: error });
+    }
     return answer;
   }
 

@@ -116,15 +116,15 @@ function TurnFacts({ turn }: { turn: ModelMessage }) {
         <dd data-testid="turn-status">{turn.status}</dd>
       </div>
       <div>
-        <dt>Interaction</dt>
-        <dd>{turn.interactionId ?? '—'}</dd>
-      </div>
-      <div>
         <dt>Stored</dt>
         <dd>{turn.stored ? 'yes' : 'no (store: false)'}</dd>
       </div>
+      <div className="demo-fact-wide">
+        <dt>Interaction</dt>
+        <dd data-testid="turn-interaction">{turn.interactionId ?? '—'}</dd>
+      </div>
       {turn.usage && (
-        <div>
+        <div className="demo-fact-wide">
           <dt>Tokens</dt>
           <dd>
             {turn.usage.total_input_tokens ?? 0} in · {turn.usage.total_output_tokens ?? 0} out
