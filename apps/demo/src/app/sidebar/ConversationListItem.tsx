@@ -6,6 +6,8 @@ import { relativeTime } from './relative-time';
 export interface ConversationListItemProps {
   entry: ConversationEntry;
   selected: boolean;
+  /** The time "5 minutes ago" is counted from (it ticks, so the list stays right). */
+  now: number;
   onSelect: (id: string) => void;
   onRename: (id: string, title: string) => void;
   onDelete: (id: string) => void;
@@ -17,6 +19,7 @@ type Mode = 'view' | 'rename' | 'confirm-delete';
 export function ConversationListItem({
   entry,
   selected,
+  now,
   onSelect,
   onRename,
   onDelete,
@@ -99,7 +102,7 @@ export function ConversationListItem({
       >
         <span className="demo-conversation-title">{entry.title}</span>
         <span className="demo-conversation-meta">
-          {relativeTime(entry.updatedAt)}
+          {relativeTime(entry.updatedAt, now)}
           {entry.settings.mode === 'stateless' ? ' · stateless' : ''}
         </span>
       </button>

@@ -5,6 +5,7 @@ import { ExternalIcon, LogoMark, PlusIcon } from '../icons';
 import { UpstreamBadge } from '../status/UpstreamBadge';
 import { ThemeToggle } from '../theme/ThemeToggle';
 import { ConversationListItem } from './ConversationListItem';
+import { useNow } from './use-now';
 
 export interface SidebarProps {
   index: ConversationIndex | undefined;
@@ -18,6 +19,7 @@ export interface SidebarProps {
 /** The chats, newest first, and what applies to all of them: new chat, theme, where answers come from. */
 export function Sidebar({ index, upstream, onNew, onSelect, onRename, onDelete }: SidebarProps) {
   const conversations = index ? newestFirst(index.conversations) : [];
+  const now = useNow(30_000);
   return (
     <nav className="demo-sidebar" aria-label="Conversations">
       <div className="demo-brand">
@@ -38,6 +40,7 @@ export function Sidebar({ index, upstream, onNew, onSelect, onRename, onDelete }
             key={entry.id}
             entry={entry}
             selected={entry.id === index?.selectedId}
+            now={now}
             onSelect={onSelect}
             onRename={onRename}
             onDelete={onDelete}
