@@ -1,6 +1,7 @@
 import type { ConversationMode } from '@gemkit/react';
+import { SegmentedControl, type SegmentedOption } from '../segmented-control';
 
-const MODES: { value: ConversationMode; label: string; hint: string }[] = [
+const MODES: SegmentedOption<ConversationMode>[] = [
   {
     value: 'stateful',
     label: 'Stateful',
@@ -21,21 +22,5 @@ export function ModeSwitch({
   mode: ConversationMode;
   onChange: (mode: ConversationMode) => void;
 }) {
-  return (
-    <div className="demo-segmented" role="radiogroup" aria-label="Multi-turn mode">
-      {MODES.map(({ value, label, hint }) => (
-        // biome-ignore lint/a11y/useSemanticElements: a segmented control of buttons, as in most apps.
-        <button
-          key={value}
-          type="button"
-          role="radio"
-          aria-checked={mode === value}
-          title={hint}
-          onClick={() => onChange(value)}
-        >
-          {label}
-        </button>
-      ))}
-    </div>
-  );
+  return <SegmentedControl label="Multi-turn mode" options={MODES} value={mode} onChange={onChange} />;
 }

@@ -1,31 +1,23 @@
 import { MonitorIcon, MoonIcon, SunIcon } from '../icons';
+import { SegmentedControl, type SegmentedOption } from '../segmented-control';
 import { type ThemeChoice, useThemeChoice } from './theme';
 
-const CHOICES: { value: ThemeChoice; label: string; Icon: () => React.JSX.Element }[] = [
-  { value: 'system', label: 'System theme', Icon: MonitorIcon },
-  { value: 'light', label: 'Light theme', Icon: SunIcon },
-  { value: 'dark', label: 'Dark theme', Icon: MoonIcon },
+const CHOICES: SegmentedOption<ThemeChoice>[] = [
+  { value: 'system', label: 'System theme', icon: <MonitorIcon /> },
+  { value: 'light', label: 'Light theme', icon: <SunIcon /> },
+  { value: 'dark', label: 'Dark theme', icon: <MoonIcon /> },
 ];
 
-/** Three small radio buttons: follow the system, or force light or dark. */
+/** Follow the system, or force light or dark. */
 export function ThemeToggle() {
   const [choice, setChoice] = useThemeChoice();
   return (
-    <div className="demo-theme-toggle" role="radiogroup" aria-label="Theme">
-      {CHOICES.map(({ value, label, Icon }) => (
-        // biome-ignore lint/a11y/useSemanticElements: a segmented control of buttons, as in most apps.
-        <button
-          key={value}
-          type="button"
-          role="radio"
-          aria-checked={choice === value}
-          aria-label={label}
-          title={label}
-          onClick={() => setChoice(value)}
-        >
-          <Icon />
-        </button>
-      ))}
-    </div>
+    <SegmentedControl
+      className="demo-theme-toggle"
+      label="Theme"
+      options={CHOICES}
+      value={choice}
+      onChange={setChoice}
+    />
   );
 }
