@@ -66,4 +66,48 @@ describe('the settings dialog', () => {
     dialog = await openSettings(chat);
     expect(await dialog.getByLabel('System instruction').inputValue()).toBe('');
   });
+
+  it('sends top P, max output tokens, stop sequences and seed from the generation parameters dialog', async () => {
+    const chat = await demo.open();
+    await chat.button('Generation parameters').click();
+    const dialog = chat.page.getByRole('dialog', { name: 'Generation parameters' });
+    await dialog.getByLabel('Top P').fill('1.5');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    // Refused with the reason, the dialog still open.
+    expect(await visibleText(dialog.getByRole('alert'))).toBe('Top P is a number from 0 to 1.');
+
+    await dialog.getByLabel('Top P').fill('0.5');
+    await dialog.getByLabel('Max output tokens').fill('24');
+    await dialog.getByLabel('Stop sequences').fill('STOP\nEND');
+    await dialog.getByLabel('Seed').fill('7');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await chat.send('Tell me a long story.');
+    const answer = await chat.waitForLastAnswer();
+    expect(await chat.recordedCreateBody()).toMatchObject({
+      generation_config: {
+        top_p: 0.5,
+        max_output_tokens: 24,
+        stop_sequences: ['STOP', 'END'],
+        seed: 7,
+        thinking_summaries: 'auto',
+      },
+    });
+    // The answer was cut at 24 tokens.
+    await answer.getByRole('button', { name: 'Show usage' }).click();
+    const output = /Output\s+(\d+) tokens/.exec(await visibleText(answer.locator('.gk-usage')));
+    expect(Number(output?.[1])).toBeLessThanOrEqual(24);
+
+    // The settings dialog keeps them when it saves its own fields.
+    await chat.button('Settings').click();
+    const settings = chat.page.getByRole('dialog', { name: 'Settings' });
+    await settings.getByLabel('Temperature').fill('0.9');
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await chat.send('Again.');
+    await chat.waitForLastAnswer();
+    expect(await chat.recordedCreateBody()).toMatchObject({
+      generation_config: { temperature: 0.9, top_p: 0.5, max_output_tokens: 24, seed: 7 },
+    });
+  });
 });

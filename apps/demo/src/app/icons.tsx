@@ -59,6 +59,14 @@ export const PanelIcon = () => (
     <path d="M17.5 8.5h1M17.5 11.5h1" />
   </Icon>
 );
+export const TuneIcon = () => (
+  <Icon>
+    <path d="M4.5 17a8 8 0 1 1 15 0" />
+    <path d="M12 13l3.5-4" />
+    <circle cx="12" cy="13.5" r="1.3" />
+    <path d="M6.5 17h11" />
+  </Icon>
+);
 export const MenuIcon = () => (
   <Icon>
     <path d="M4 6h16M4 12h16M4 18h16" />

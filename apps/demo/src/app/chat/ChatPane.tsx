@@ -8,6 +8,7 @@ import { MenuIcon, PanelIcon } from '../icons';
 import { InspectorPanel } from '../inspector/InspectorPanel';
 import { conversationIndex, conversationStorage } from '../storage';
 import { EmptyState } from './EmptyState';
+import { GenerationDialog } from './GenerationDialog';
 import { InspectableMessage, InspectContext, type InspectSelection } from './inspect-context';
 import { registerLiveChat } from './live-chats';
 import { ModeSwitch } from './ModeSwitch';
@@ -86,6 +87,7 @@ export function ChatPane({ entry, status, inspectorOpen, onToggleInspector, onOp
           <div className="demo-header-actions">
             <ModeSwitch mode={chat.mode} onChange={setMode} />
             <SettingsDialog settings={settings} onSettingsChange={setSettings} models={status?.models} />
+            <GenerationDialog settings={settings} onSettingsChange={setSettings} />
             <button
               type="button"
               className="demo-icon-button"
