@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Exchange, RecordedEvent } from './traffic-recorder';
 import { summarizeEvent } from './turn-exchanges';
 
@@ -61,7 +62,8 @@ export function ExchangeLine({ exchange }: { exchange: Exchange }) {
   );
 }
 
-function EventRow({ event }: { event: RecordedEvent }) {
+/** Memoized: an event never changes once recorded, so a growing list renders only its new rows. */
+const EventRow = memo(function EventRow({ event }: { event: RecordedEvent }) {
   return (
     <li className="demo-event" data-event-type={event.type}>
       <details>
@@ -74,4 +76,4 @@ function EventRow({ event }: { event: RecordedEvent }) {
       </details>
     </li>
   );
-}
+});

@@ -1,11 +1,12 @@
 import type { ModelMessage, RequestSettings, UseConversationResult } from '@gemkit/react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ChevronLeftIcon, ChevronRightIcon, CloseIcon } from '../icons';
 import { EventsView } from './EventsView';
 import { NextRequestView } from './NextRequestView';
 import { ReplayButton } from './ReplayButton';
 import { RequestsView } from './RequestsView';
 import { useTurnExchanges } from './turn-exchanges';
+import { useFollowBottom } from './use-follow-bottom';
 
 type Tab = 'events' | 'requests' | 'history';
 
@@ -34,6 +35,10 @@ export function InspectorPanel({ chat, settings, selectedId, onSelect, onClose }
   const position = turns.findIndex((turn) => turn.id === selectedId);
   const turn = turns[position];
   const exchanges = useTurnExchanges(turn);
+  const panel = useRef<HTMLDivElement>(null);
+  // While a turn streams, its newest events stay in view unless the reader scrolls up to older ones.
+  const live = exchanges.some((exchange) => exchange.state === 'pending' || exchange.state === 'streaming');
+  const onScroll = useFollowBottom(panel, tab === 'events' && live ? exchanges : undefined);
   const go = (offset: number) => {
     const target = turns[position + offset];
     if (target) onSelect(target.id);
@@ -86,10 +91,12 @@ export function InspectorPanel({ chat, settings, selectedId, onSelect, onClose }
         ))}
       </div>
       <div
+        ref={panel}
         className="demo-tabpanel"
         role="tabpanel"
         id={`demo-tabpanel-${tab}`}
         aria-labelledby={`demo-tab-${tab}`}
+        onScroll={onScroll}
       >
         {turn && tab !== 'history' && <TurnFacts turn={turn} />}
         {tab === 'events' && turn && (
