@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DemoPage } from './support/demo-page';
 import { withBuiltDemo } from './support/fixture';
+import { noisePng } from './support/png';
 import { visibleText } from './support/text';
 
 const demo = withBuiltDemo();
@@ -10,6 +11,8 @@ const PIXEL = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
+/** A photo-sized image (over the 256 KiB inline limit): uploaded through the Files API, via the route. */
+const PHOTO = noisePng(320, 320);
 /** A PDF over the 256 KiB inline limit: uploaded through the Files API, via the route. */
 const REPORT = Buffer.concat([
   Buffer.from('%PDF-1.4\n% Gemkit demo test document\n'),
@@ -26,15 +29,17 @@ async function attach(chat: DemoPage, files: { name: string; mimeType: string; b
 }
 
 describe('attachments', () => {
-  it('sends an image inline and a larger PDF through the Files API upload, via the route', async () => {
+  it('sends a small image inline, and a photo and a PDF through the Files API upload, via the route', async () => {
     const chat = await demo.open();
     const uploadsBefore = demo.demo.emulator.stats.filesUploaded;
     await attach(chat, [
       { name: 'pixel.png', mimeType: 'image/png', buffer: PIXEL },
+      { name: 'photo.png', mimeType: 'image/png', buffer: PHOTO },
       { name: 'report.pdf', mimeType: 'application/pdf', buffer: REPORT },
     ]);
     // Previews before sending, each removable.
     await chat.button('Remove pixel.png').waitFor();
+    await chat.button('Remove photo.png').waitFor();
     await chat.button('Remove report.pdf').waitFor();
 
     await chat.send('What is in these files?');
@@ -42,12 +47,15 @@ describe('attachments', () => {
 
     const question = chat.questions().last();
     await question.getByRole('img', { name: 'Attached image pixel.png' }).waitFor();
+    // The photo's thumbnail is the real image, decoded by the browser.
+    const photo = question.getByRole('img', { name: 'Attached image photo.png' });
+    await expect.poll(() => photo.evaluate((image) => (image as HTMLImageElement).naturalWidth)).toBe(320);
     expect(await visibleText(question)).toContain('report.pdf');
     const text = await visibleText(answer);
-    expect(text).toContain('I received 2 attachment(s)');
+    expect(text).toContain('I received 3 attachment(s)');
     expect(text).toContain('image/png');
     expect(text).toContain('application/pdf');
-    expect(demo.demo.emulator.stats.filesUploaded).toBe(uploadsBefore + 1);
+    expect(demo.demo.emulator.stats.filesUploaded).toBe(uploadsBefore + 2);
 
     // The inspector shows the upload and the create that referred to it.
     const requests = await chat.openInspectorTab('Requests');
@@ -55,6 +63,7 @@ describe('attachments', () => {
     const { input } = (await chat.recordedCreateBody()) as { input: Record<string, string>[] };
     expect(input).toEqual([
       { type: 'image', mime_type: 'image/png', data: PIXEL.toString('base64') },
+      { type: 'image', mime_type: 'image/png', uri: expect.stringMatching(/\/files\/\w+$/) },
       { type: 'document', mime_type: 'application/pdf', uri: expect.stringMatching(/\/files\/\w+$/) },
       { type: 'text', text: 'What is in these files?' },
     ]);
@@ -64,5 +73,6 @@ describe('attachments', () => {
     await chat.waitForLastAnswer();
     expect(await visibleText(chat.questions().last())).toContain('report.pdf');
     expect(await visibleText(chat.questions().last())).toContain('pixel.png');
+    expect(await visibleText(chat.questions().last())).toContain('photo.png');
   });
 });
