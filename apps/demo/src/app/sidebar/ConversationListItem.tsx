@@ -52,6 +52,7 @@ export function ConversationListItem({
         <form className="demo-rename" onSubmit={submitRename}>
           <input
             ref={input}
+            className="demo-input"
             value={draft}
             aria-label="Chat name"
             maxLength={120}
