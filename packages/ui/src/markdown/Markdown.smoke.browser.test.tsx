@@ -8,3 +8,9 @@ test('renders headings, emphasis, lists and inline code', async () => {
   expect(screen.container.querySelector('code')?.textContent).toBe('code');
   expect(screen.container.querySelectorAll('li')).toHaveLength(2);
 });
+
+test('an empty heading (`###` alone, or an answer stopped after `### `) is not rendered', async () => {
+  const screen = await renderMarkdown('Before\n\n###\n\nAfter\n\n## ');
+  expect(screen.container.querySelectorAll('h2, h3')).toHaveLength(0);
+  expect(screen.container.textContent).toBe('BeforeAfter');
+});

@@ -53,7 +53,15 @@ const CLASS_BY_TAG: Record<string, string> = {
 interface Frame {
   readonly token: Token;
   readonly children: ReactNode[];
+  readonly index: number;
 }
+
+/**
+ * A heading with no text (`###` alone, or an answer stopped right after `### `): screen readers would
+ * list an empty heading, so it is not rendered.
+ */
+const isEmptyHeading = (tokens: readonly Token[], frame: Frame) =>
+  frame.token.type === 'heading_open' && (tokens[frame.index + 1]?.content ?? '').trim() === '';
 
 export function renderTokens(tokens: readonly Token[], context: RenderContext): ReactNode[] {
   const root: ReactNode[] = [];
@@ -61,10 +69,12 @@ export function renderTokens(tokens: readonly Token[], context: RenderContext): 
   const out = () => (stack.length > 0 ? (stack[stack.length - 1] as Frame).children : root);
   tokens.forEach((token, index) => {
     if (token.nesting === 1) {
-      stack.push({ token, children: [] });
+      stack.push({ token, children: [], index });
     } else if (token.nesting === -1) {
       const frame = stack.pop();
-      if (frame) out().push(renderContainer(frame.token, frame.children, index, context));
+      if (frame && !isEmptyHeading(tokens, frame)) {
+        out().push(renderContainer(frame.token, frame.children, index, context));
+      }
     } else {
       out().push(renderLeaf(token, index, context));
     }
