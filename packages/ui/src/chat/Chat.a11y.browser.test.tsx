@@ -91,6 +91,7 @@ describe('localization and theming', () => {
       props: { theme: 'dark', settings: {}, onSettingsChange: () => {} },
     });
     await userEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    await expect.element(page.getByRole('dialog', { name: 'Settings' })).toBeInTheDocument();
     const dialog = page.getByRole('dialog', { name: 'Settings' }).element() as HTMLElement;
     expect(screen.container.querySelector('.gk-chat')?.contains(dialog)).toBe(true);
     expect(getComputedStyle(dialog).colorScheme).toBe('dark');

@@ -1,10 +1,14 @@
 'use client';
-import * as Dialog from '@radix-ui/react-dialog';
-import { type ReactElement, useRef, useState } from 'react';
-import { Chat, type ChatProps } from '../chat/Chat';
-import { ChatIcon, CloseIcon } from '../icons/icons';
+import { lazy, type ReactElement, Suspense, useState } from 'react';
+import type { ChatProps } from '../chat/Chat';
+import { ChatIcon } from '../icons/icons';
 import { useGemkitStrings } from '../strings/strings-context';
+import { DialogTrigger, useDialogState } from './lazy-dialog';
 import { PortalContainerContext } from './portal-container';
+
+const loadPanel = () => import('./ChatDialogPanel');
+const ChatDialogPanel = lazy(loadPanel);
+const preload = () => void loadPanel().catch(() => undefined);
 
 export interface ChatDialogProps extends ChatProps {
   open?: boolean;
@@ -19,92 +23,58 @@ export interface ChatDialogProps extends ChatProps {
 }
 
 /**
- * The embeddable widget: a launcher button that opens the chat as a modal dialog. Radix traps focus
- * inside and returns it to the launcher on close; on open, focus goes to the message input. Escape
- * first stops a running answer, then closes the dialog.
+ * The embeddable widget: a launcher button that opens the chat as a modal dialog on Radix, which
+ * traps focus inside; on open, focus goes to the message input, and on close back to the launcher.
+ * Escape first stops a running answer, then closes the dialog. Until the first opening (or a hover
+ * over the launcher) only the launcher is loaded.
  */
 export function ChatDialog({
-  open: controlledOpen,
-  defaultOpen = false,
+  open,
+  defaultOpen,
   onOpenChange,
   launcherLabel,
   launcher,
   floating = true,
-  ...chatProps
+  ...chat
 }: ChatDialogProps) {
   const strings = useGemkitStrings();
-  const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen);
-  const open = controlledOpen ?? uncontrolledOpen;
+  const dialog = useDialogState({ open, defaultOpen, onOpenChange });
+  // The launcher's root hosts the portaled dialog, so the dialog takes the theme around the launcher.
   const [root, setRoot] = useState<HTMLElement | null>(null);
-  const content = useRef<HTMLDivElement>(null);
-  const { conversation } = chatProps;
-  const title = chatProps.title ?? strings.chatTitle;
-
-  const setOpen = (next: boolean) => {
-    setUncontrolledOpen(next);
-    onOpenChange?.(next);
-  };
-
+  const label = launcherLabel ?? strings.openChat;
   return (
     <PortalContainerContext.Provider value={root}>
-      <div ref={setRoot} className="gk-root gk-chat-dialog-root" data-theme={chatProps.theme}>
-        <Dialog.Root open={open} onOpenChange={setOpen}>
-          <Dialog.Trigger asChild>
-            {launcher ?? (
+      <div ref={setRoot} className="gk-root gk-chat-dialog-root" data-theme={chat.theme}>
+        <DialogTrigger
+          element={
+            launcher ?? (
               <button
                 type="button"
                 className="gk-launcher"
                 data-floating={floating ? 'true' : undefined}
-                aria-label={launcherLabel ?? strings.openChat}
-                title={launcherLabel ?? strings.openChat}
+                aria-label={label}
+                title={label}
               >
                 <ChatIcon />
               </button>
-            )}
-          </Dialog.Trigger>
-          <Dialog.Portal container={root ?? undefined}>
-            <Dialog.Overlay className="gk-root gk-dialog-overlay gk-chat-dialog-overlay">
-              <Dialog.Content
-                ref={content}
-                className="gk-chat-dialog"
-                onOpenAutoFocus={(event) => {
-                  event.preventDefault();
-                  content.current?.querySelector<HTMLElement>('.gk-composer-input')?.focus();
-                }}
-                onEscapeKeyDown={(event) => {
-                  const target = event.target as Element | null;
-                  if (conversation.isLoading) {
-                    event.preventDefault();
-                    conversation.stop();
-                  } else if (target?.closest?.('.gk-edit')) {
-                    // Escape in a message's edit form cancels the edit, not the dialog.
-                    event.preventDefault();
-                  }
-                }}
-              >
-                <Dialog.Title className="gk-visually-hidden">{title}</Dialog.Title>
-                <Dialog.Description className="gk-visually-hidden">
-                  {strings.chatDialogDescription}
-                </Dialog.Description>
-                <Chat
-                  {...chatProps}
-                  headerEnd={
-                    <>
-                      {chatProps.headerEnd}
-                      <Dialog.Close
-                        className="gk-icon-button"
-                        aria-label={strings.close}
-                        title={strings.close}
-                      >
-                        <CloseIcon />
-                      </Dialog.Close>
-                    </>
-                  }
-                />
-              </Dialog.Content>
-            </Dialog.Overlay>
-          </Dialog.Portal>
-        </Dialog.Root>
+            )
+          }
+          open={dialog.open}
+          onOpen={() => dialog.setOpen(true)}
+          preload={preload}
+          triggerRef={dialog.triggerRef}
+        />
+        {dialog.mounted && root && (
+          <Suspense fallback={null}>
+            <ChatDialogPanel
+              open={dialog.open}
+              onOpenChange={dialog.setOpen}
+              chat={chat}
+              container={root}
+              triggerRef={dialog.triggerRef}
+            />
+          </Suspense>
+        )}
       </div>
     </PortalContainerContext.Provider>
   );
