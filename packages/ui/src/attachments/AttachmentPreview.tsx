@@ -1,4 +1,5 @@
 'use client';
+import { IconButton } from '../icons/IconButton';
 import { CloseIcon, FileIcon } from '../icons/icons';
 import { useGemkitStrings } from '../strings/strings-context';
 import { useObjectUrl } from './use-object-url';
@@ -60,15 +61,13 @@ export function AttachmentPreview({
       )}
       {status === 'error' && <span className="gk-attachment-error">{strings.attachmentFailed(label)}</span>}
       {onRemove && (
-        <button
-          type="button"
-          className="gk-icon-button gk-attachment-remove"
-          aria-label={strings.removeAttachment(label)}
-          title={strings.removeAttachment(label)}
+        <IconButton
+          className="gk-attachment-remove"
+          label={strings.removeAttachment(label)}
           onClick={onRemove}
         >
           <CloseIcon />
-        </button>
+        </IconButton>
       )}
     </div>
   );

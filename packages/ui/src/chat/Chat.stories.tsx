@@ -8,6 +8,7 @@ import { GemkitStringsProvider } from '../strings/strings-context';
 import { savedConversation } from '../test/conversation-fixtures';
 import { EmulatorStory } from '../test/EmulatorStory';
 import { germanStrings } from '../test/german-strings';
+import { LONG_LIST_A11Y } from '../test/long-list-a11y';
 import { articles, waitForStatus, waitForStreaming } from '../test/play';
 import { sampleDocument, samplePicture } from '../test/sample-files';
 import { Chat } from './Chat';
@@ -19,13 +20,6 @@ const meta = {
 } satisfies Meta<typeof Chat>;
 
 export default meta;
-
-/** What axe checks of a 1,000-message story: the chat's chrome and the first forty messages. */
-const A11Y_ALL_BUT_MOST_MESSAGES = [
-  '.gk-chat-header',
-  '.gk-message-content > article:nth-child(-n+40)',
-  '.gk-composer',
-];
 type Story = StoryObj<typeof meta>;
 
 const THINKING = { thinking_level: 'high', thinking_summaries: 'auto' } as const;
@@ -297,9 +291,7 @@ export const Branches: Story = {
 
 export const ThousandMessages: Story = {
   args: noArgs,
-  // axe on 1,000 messages takes longer than a test may: it checks all but messages 41 to 1,000, which
-  // repeat the markup of the first forty (the other stories check every kind of message in full).
-  parameters: { a11y: { context: { include: A11Y_ALL_BUT_MOST_MESSAGES } } },
+  parameters: LONG_LIST_A11Y,
   render: () => (
     <EmulatorStory
       // The emulator's answer quotes every earlier question: long, so it streams in big chunks.

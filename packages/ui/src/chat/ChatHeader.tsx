@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { ChatSettings } from '../dialogs/chat-settings';
 import { SettingsDialog } from '../dialogs/SettingsDialog';
+import { IconButton } from '../icons/IconButton';
 import { NewChatIcon } from '../icons/icons';
 import { useGemkitStrings } from '../strings/strings-context';
 
@@ -35,16 +36,9 @@ export function ChatHeader({
         {title}
       </h2>
       <div className="gk-chat-header-actions">
-        <button
-          type="button"
-          className="gk-icon-button"
-          aria-label={strings.newChat}
-          title={strings.newChat}
-          disabled={!canReset}
-          onClick={onReset}
-        >
+        <IconButton label={strings.newChat} disabled={!canReset} onClick={onReset}>
           <NewChatIcon />
-        </button>
+        </IconButton>
         {onSettingsChange && (
           <SettingsDialog settings={settings ?? {}} onSettingsChange={onSettingsChange} models={models} />
         )}

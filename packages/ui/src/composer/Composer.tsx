@@ -12,6 +12,7 @@ import {
 } from 'react';
 import { AttachmentPreview } from '../attachments/AttachmentPreview';
 import { useChatRenderProbe } from '../chat/render-probe';
+import { IconButton } from '../icons/IconButton';
 import { AttachIcon, SendIcon, StopIcon } from '../icons/icons';
 import { useGemkitStrings } from '../strings/strings-context';
 import { useDraftAttachments } from './use-draft-attachments';
@@ -192,15 +193,13 @@ export const Composer = memo(function Composer({
                 event.target.value = '';
               }}
             />
-            <button
-              type="button"
-              className="gk-icon-button gk-composer-attach"
-              aria-label={strings.attach}
-              title={strings.attach}
+            <IconButton
+              className="gk-composer-attach"
+              label={strings.attach}
               onClick={() => picker.current?.click()}
             >
               <AttachIcon />
-            </button>
+            </IconButton>
           </>
         )}
         <textarea
@@ -219,17 +218,16 @@ export const Composer = memo(function Composer({
           onKeyDown={onKeyDown}
           onPaste={onPaste}
         />
-        <button
+        <IconButton
           type="submit"
-          className="gk-icon-button gk-composer-send"
+          className="gk-composer-send"
           data-action={busy ? 'stop' : 'send'}
-          aria-label={busy ? strings.stop : strings.send}
-          title={busy ? strings.stop : strings.send}
+          label={busy ? strings.stop : strings.send}
           aria-disabled={sendBlocked || undefined}
           aria-describedby={sendBlocked ? whyId : undefined}
         >
           {busy ? <StopIcon /> : <SendIcon />}
-        </button>
+        </IconButton>
       </div>
       <p id={hintId} className="gk-visually-hidden">
         {strings.composerHint}

@@ -1,5 +1,6 @@
 'use client';
 import { type FormEvent, lazy, type ReactElement, Suspense, useState } from 'react';
+import { IconButton } from '../icons/IconButton';
 import { SettingsIcon } from '../icons/icons';
 import { useGemkitStrings } from '../strings/strings-context';
 import { type ChatSettings, fromForm, type SettingsForm, toForm } from './chat-settings';
@@ -57,14 +58,9 @@ export function SettingsDialog({
       <DialogTrigger
         element={
           trigger ?? (
-            <button
-              type="button"
-              className="gk-icon-button"
-              aria-label={strings.settings}
-              title={strings.settings}
-            >
+            <IconButton label={strings.settings}>
               <SettingsIcon />
-            </button>
+            </IconButton>
           )
         }
         open={dialog.open}

@@ -1,6 +1,6 @@
 'use client';
 import * as Dialog from '@radix-ui/react-dialog';
-import { type FormEvent, type RefObject, useId } from 'react';
+import { type FormEvent, type ReactNode, type RefObject, useId } from 'react';
 import { CloseIcon } from '../icons/icons';
 import { useGemkitStrings } from '../strings/strings-context';
 import { type SettingsForm, THINKING_LEVELS } from './chat-settings';
@@ -51,6 +51,31 @@ export default function SettingsDialogPanel({
   );
 }
 
+/** A labelled form control with an optional hint, wired by ids (label `for`, `aria-describedby`). */
+function Field({
+  label,
+  hint,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  children: (control: { id: string; 'aria-describedby': string | undefined }) => ReactNode;
+}) {
+  const id = useId();
+  const hintId = useId();
+  return (
+    <div className="gk-field">
+      <label htmlFor={id}>{label}</label>
+      {children({ id, 'aria-describedby': hint ? hintId : undefined })}
+      {hint && (
+        <p id={hintId} className="gk-field-hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
 interface FieldsProps {
   form: SettingsForm;
   onChange: (form: SettingsForm) => void;
@@ -60,105 +85,93 @@ interface FieldsProps {
 
 function SettingsFields({ form, onChange, models, onSubmit }: FieldsProps) {
   const strings = useGemkitStrings();
-  const ids = {
-    model: useId(),
-    system: useId(),
-    systemHint: useId(),
-    temperature: useId(),
-    temperatureHint: useId(),
-    thinking: useId(),
-    summaries: useId(),
-  };
   const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) =>
     onChange({ ...form, [key]: value });
   const modelChoices = models && [...new Set([...(form.model ? [form.model] : []), ...models])];
   return (
     <form className="gk-settings-form" onSubmit={onSubmit}>
-      <div className="gk-field">
-        <label htmlFor={ids.model}>{strings.settingsModel}</label>
-        {modelChoices ? (
-          <select
-            id={ids.model}
-            className="gk-input"
-            value={form.model}
-            onChange={(event) => set('model', event.target.value)}
-          >
-            {!form.model && <option value="">{strings.settingsDefault}</option>}
-            {modelChoices.map((model) => (
-              <option key={model} value={model}>
-                {model}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <input
-            id={ids.model}
-            className="gk-input"
-            value={form.model}
-            placeholder={strings.settingsDefault}
-            onChange={(event) => set('model', event.target.value)}
+      <Field label={strings.settingsModel}>
+        {(control) =>
+          modelChoices ? (
+            <select
+              {...control}
+              className="gk-input"
+              value={form.model}
+              onChange={(event) => set('model', event.target.value)}
+            >
+              {!form.model && <option value="">{strings.settingsDefault}</option>}
+              {modelChoices.map((model) => (
+                <option key={model} value={model}>
+                  {model}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              {...control}
+              className="gk-input"
+              value={form.model}
+              placeholder={strings.settingsDefault}
+              onChange={(event) => set('model', event.target.value)}
+            />
+          )
+        }
+      </Field>
+      <Field label={strings.settingsSystemInstruction} hint={strings.settingsSystemInstructionHint}>
+        {(control) => (
+          <textarea
+            {...control}
+            className="gk-textarea gk-input"
+            rows={3}
+            value={form.systemInstruction}
+            onChange={(event) => set('systemInstruction', event.target.value)}
           />
         )}
-      </div>
-      <div className="gk-field">
-        <label htmlFor={ids.system}>{strings.settingsSystemInstruction}</label>
-        <textarea
-          id={ids.system}
-          className="gk-textarea gk-input"
-          rows={3}
-          aria-describedby={ids.systemHint}
-          value={form.systemInstruction}
-          onChange={(event) => set('systemInstruction', event.target.value)}
-        />
-        <p id={ids.systemHint} className="gk-field-hint">
-          {strings.settingsSystemInstructionHint}
-        </p>
-      </div>
+      </Field>
       <div className="gk-field-row">
-        <div className="gk-field">
-          <label htmlFor={ids.temperature}>{strings.settingsTemperature}</label>
-          <input
-            id={ids.temperature}
-            className="gk-input"
-            type="number"
-            inputMode="decimal"
-            min={0}
-            max={2}
-            step={0.1}
-            placeholder={strings.settingsDefault}
-            aria-describedby={ids.temperatureHint}
-            value={form.temperature}
-            onChange={(event) => set('temperature', event.target.value)}
-          />
-          <p id={ids.temperatureHint} className="gk-field-hint">
-            {strings.settingsTemperatureHint}
-          </p>
-        </div>
-        <div className="gk-field">
-          <label htmlFor={ids.thinking}>{strings.settingsThinkingLevel}</label>
-          <select
-            id={ids.thinking}
-            className="gk-input"
-            value={form.thinkingLevel}
-            onChange={(event) => set('thinkingLevel', event.target.value)}
-          >
-            <option value="">{strings.settingsDefault}</option>
-            {THINKING_LEVELS.map((level) => (
-              <option key={level} value={level}>
-                {strings.thinkingLevelName(level)}
-              </option>
-            ))}
-          </select>
-          <label className="gk-check" htmlFor={ids.summaries}>
+        <Field label={strings.settingsTemperature} hint={strings.settingsTemperatureHint}>
+          {(control) => (
             <input
-              id={ids.summaries}
-              type="checkbox"
-              checked={form.thinkingSummaries}
-              onChange={(event) => set('thinkingSummaries', event.target.checked)}
+              {...control}
+              className="gk-input"
+              type="number"
+              inputMode="decimal"
+              min={0}
+              max={2}
+              step={0.1}
+              placeholder={strings.settingsDefault}
+              value={form.temperature}
+              onChange={(event) => set('temperature', event.target.value)}
             />
-            {strings.settingsThinkingSummaries}
-          </label>
-        </div>
+          )}
+        </Field>
+        <Field label={strings.settingsThinkingLevel}>
+          {(control) => (
+            <>
+              <select
+                {...control}
+                className="gk-input"
+                value={form.thinkingLevel}
+                onChange={(event) => set('thinkingLevel', event.target.value)}
+              >
+                <option value="">{strings.settingsDefault}</option>
+                {THINKING_LEVELS.map((level) => (
+                  <option key={level} value={level}>
+                    {strings.thinkingLevelName(level)}
+                  </option>
+                ))}
+              </select>
+              <label className="gk-check">
+                <input
+                  type="checkbox"
+                  checked={form.thinkingSummaries}
+                  onChange={(event) => set('thinkingSummaries', event.target.checked)}
+                />
+                {strings.settingsThinkingSummaries}
+              </label>
+            </>
+          )}
+        </Field>
       </div>
       <fieldset className="gk-field gk-fieldset">
         <legend>{strings.settingsMode}</legend>

@@ -190,7 +190,7 @@ describe('styles', () => {
     expect(getComputedStyle(document.body).colorScheme).toBe('normal');
   });
 
-  test('reduced motion turns transitions off inside the root', () => {
+  test('reduced motion turns transitions and animations off inside the root', () => {
     const rules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]);
     const reduced = rules.find(
       (rule): rule is CSSMediaRule =>
@@ -198,5 +198,8 @@ describe('styles', () => {
     );
     expect(reduced?.cssText).toContain('.gk-root');
     expect(reduced?.cssText).toContain('transition-duration: 0.01ms');
+    // The chat's streaming dots, thinking pulse and dialog fade are animations.
+    expect(reduced?.cssText).toContain('animation-duration: 0.01ms');
+    expect(reduced?.cssText).toContain('animation-iteration-count: 1');
   });
 });

@@ -3,6 +3,7 @@ import { expect, waitFor, within } from 'storybook/test';
 import { mixedMarkdown } from '../markdown/test/long-answers';
 import { savedConversation } from '../test/conversation-fixtures';
 import { EmulatorStory } from '../test/EmulatorStory';
+import { LONG_LIST_A11Y } from '../test/long-list-a11y';
 import { articles, waitForStreaming } from '../test/play';
 import { MessageList } from './MessageList';
 
@@ -13,13 +14,6 @@ const meta = {
 } satisfies Meta<typeof MessageList>;
 
 export default meta;
-
-/** What axe checks of a 1,000-message story: the chat's chrome and the first forty messages. */
-const A11Y_ALL_BUT_MOST_MESSAGES = [
-  '.gk-chat-header',
-  '.gk-message-content > article:nth-child(-n+40)',
-  '.gk-composer',
-];
 type Story = StoryObj<typeof meta>;
 
 export const Empty: Story = {
@@ -66,9 +60,7 @@ export const FollowingTheStream: Story = {
 };
 
 export const ThousandMessages: Story = {
-  // axe on 1,000 messages takes longer than a test may: it checks all but messages 41 to 1,000, which
-  // repeat the markup of the first forty (the other stories check every kind of message in full).
-  parameters: { a11y: { context: { include: A11Y_ALL_BUT_MOST_MESSAGES } } },
+  parameters: LONG_LIST_A11Y,
   render: () => (
     <EmulatorStory
       height="100vh"

@@ -1,47 +1,53 @@
 'use client';
-import type { BranchInfo } from '@gemkit/react';
+import type { BranchInfo, Message } from '@gemkit/react';
+import { IconButton } from '../icons/IconButton';
 import { ChevronLeftIcon, ChevronRightIcon } from '../icons/icons';
 import { useGemkitStrings } from '../strings/strings-context';
+import { branchControls, useHandOff } from './focus-handoff';
+import type { MessageActions } from './message-actions';
 
 export interface BranchSwitcherProps {
+  message: Message;
   branch: BranchInfo;
-  onSwitch: (to: 'prev' | 'next') => void;
+  actions: MessageActions;
 }
 
-/** ‹ 2/3 › — which version of a message is shown (edits and regenerations), and buttons to switch. */
-export function BranchSwitcher({ branch, onSwitch }: BranchSwitcherProps) {
+/**
+ * ‹ 2/3 › — which version of a message is shown (edits and regenerations), and buttons to switch. The
+ * switch replaces the message by its sibling: focus is handed to the same arrow in the sibling.
+ */
+export function BranchSwitcher({ message, branch, actions }: BranchSwitcherProps) {
   const strings = useGemkitStrings();
+  const handOff = useHandOff(message.parentId);
   const position = branch.index + 1;
+  const switchTo = (to: 'prev' | 'next') => {
+    handOff(branchControls(to));
+    actions.switchBranch(message.id, to);
+  };
   return (
     <span className="gk-branches">
-      <button
-        type="button"
-        className="gk-icon-button"
-        aria-label={strings.previousBranch}
-        title={strings.previousBranch}
-        data-focus-key="branch-prev"
+      <IconButton
+        label={strings.previousBranch}
+        focusKey="branch-prev"
         disabled={branch.index === 0}
-        onClick={() => onSwitch('prev')}
+        onClick={() => switchTo('prev')}
       >
         <ChevronLeftIcon />
-      </button>
+      </IconButton>
       <span className="gk-branches-position">
         <span aria-hidden="true">
           {position}/{branch.count}
         </span>
         <span className="gk-visually-hidden">{strings.branchPosition(position, branch.count)}</span>
       </span>
-      <button
-        type="button"
-        className="gk-icon-button"
-        aria-label={strings.nextBranch}
-        title={strings.nextBranch}
-        data-focus-key="branch-next"
+      <IconButton
+        label={strings.nextBranch}
+        focusKey="branch-next"
         disabled={position === branch.count}
-        onClick={() => onSwitch('next')}
+        onClick={() => switchTo('next')}
       >
         <ChevronRightIcon />
-      </button>
+      </IconButton>
     </span>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 import { useCopy } from '../copy/use-copy';
+import { IconButton } from '../icons/IconButton';
 import { CheckIcon, CopyIcon } from '../icons/icons';
 import { useGemkitStrings } from '../strings/strings-context';
 
@@ -10,16 +11,9 @@ export function CopyMessageButton({ text }: { text: string }) {
   const outcome = state === 'copied' ? strings.copied : state === 'failed' ? strings.copyFailed : '';
   return (
     <>
-      <button
-        type="button"
-        className="gk-icon-button"
-        aria-label={strings.copy}
-        title={strings.copy}
-        data-state={state}
-        onClick={copy}
-      >
+      <IconButton label={strings.copy} data-state={state} onClick={copy}>
         {state === 'copied' ? <CheckIcon /> : <CopyIcon />}
-      </button>
+      </IconButton>
       <span className="gk-visually-hidden" role="status">
         {outcome}
       </span>

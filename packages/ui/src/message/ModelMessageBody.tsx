@@ -1,41 +1,31 @@
 'use client';
-import type { BranchInfo, ModelMessage } from '@gemkit/react';
+import type { ModelMessage } from '@gemkit/react';
 import { useId, useState } from 'react';
 import { MessageMarkdownProbe } from '../chat/render-probe';
+import { IconButton } from '../icons/IconButton';
 import { RegenerateIcon, UsageIcon } from '../icons/icons';
 import { Markdown } from '../markdown/Markdown';
 import { useGemkitStrings } from '../strings/strings-context';
 import { BranchSwitcher } from './BranchSwitcher';
 import { CopyMessageButton } from './CopyMessageButton';
 import { ErrorAlert } from './ErrorAlert';
-import { branchControls, useFocusHandoff } from './focus-handoff';
-import type { MessageActions } from './message-actions';
+import { useHandOff } from './focus-handoff';
+import type { MessageBodyProps } from './message-body-props';
 import { ThoughtSummary } from './ThoughtSummary';
 import { UsageDetails } from './UsageDetails';
 
-interface Props {
-  message: ModelMessage;
-  branch: BranchInfo | undefined;
-  isLast: boolean;
-  actions: MessageActions | undefined;
-}
-
 /** An answer: thinking, the markdown, its status (streaming, stopped, failed), and its actions. */
-export function ModelMessageBody({ message, branch, isLast, actions }: Props) {
+export function ModelMessageBody({ message, branch, isLast, actions }: MessageBodyProps<ModelMessage>) {
   const strings = useGemkitStrings();
-  const handoff = useFocusHandoff();
+  const handOff = useHandOff(message.parentId);
   const [showUsage, setShowUsage] = useState(false);
   const usageId = useId();
   const inFlight = message.status === 'submitted' || message.status === 'streaming';
   const hasText = message.text !== '';
   const retry = isLast ? actions?.retry : undefined;
 
-  const switchBranch = (to: 'prev' | 'next') => {
-    if (handoff) handoff.current = { parentId: message.parentId, controls: branchControls(to) };
-    actions?.switchBranch(message.id, to);
-  };
   const regenerate = () => {
-    if (handoff) handoff.current = { parentId: message.parentId, controls: ['regenerate'] };
+    handOff(['regenerate']);
     actions?.regenerate(message.id);
   };
 
@@ -67,33 +57,23 @@ export function ModelMessageBody({ message, branch, isLast, actions }: Props) {
       {!inFlight && (hasText || message.status !== 'error') && (
         <div className="gk-message-actions">
           {branch && branch.count > 1 && actions && (
-            <BranchSwitcher branch={branch} onSwitch={switchBranch} />
+            <BranchSwitcher message={message} branch={branch} actions={actions} />
           )}
           {hasText && <CopyMessageButton text={message.text} />}
           {actions && (
-            <button
-              type="button"
-              className="gk-icon-button"
-              aria-label={strings.regenerate}
-              title={strings.regenerate}
-              data-focus-key="regenerate"
-              onClick={regenerate}
-            >
+            <IconButton label={strings.regenerate} focusKey="regenerate" onClick={regenerate}>
               <RegenerateIcon />
-            </button>
+            </IconButton>
           )}
           {message.usage && (
-            <button
-              type="button"
-              className="gk-icon-button"
-              aria-label={showUsage ? strings.hideUsage : strings.showUsage}
-              title={showUsage ? strings.hideUsage : strings.showUsage}
+            <IconButton
+              label={showUsage ? strings.hideUsage : strings.showUsage}
               aria-expanded={showUsage}
               aria-controls={usageId}
               onClick={() => setShowUsage(!showUsage)}
             >
               <UsageIcon />
-            </button>
+            </IconButton>
           )}
         </div>
       )}

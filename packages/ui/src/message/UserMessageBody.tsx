@@ -1,35 +1,25 @@
 'use client';
-import type { BranchInfo, UserMessage } from '@gemkit/react';
+import type { UserMessage } from '@gemkit/react';
 import { useRef, useState } from 'react';
 import { AttachmentPreview } from '../attachments/AttachmentPreview';
+import { IconButton } from '../icons/IconButton';
 import { EditIcon } from '../icons/icons';
 import { useGemkitStrings } from '../strings/strings-context';
 import { BranchSwitcher } from './BranchSwitcher';
 import { CopyMessageButton } from './CopyMessageButton';
 import { EditForm } from './EditForm';
-import { branchControls, useFocusHandoff } from './focus-handoff';
-import type { MessageActions } from './message-actions';
-
-interface Props {
-  message: UserMessage;
-  branch: BranchInfo | undefined;
-  isLast: boolean;
-  actions: MessageActions | undefined;
-}
+import { useHandOff } from './focus-handoff';
+import type { MessageBodyProps } from './message-body-props';
 
 /** What the user sent: attachments (with upload progress), the text or its edit form, and actions. */
-export function UserMessageBody({ message, branch, isLast, actions }: Props) {
+export function UserMessageBody({ message, branch, isLast, actions }: MessageBodyProps<UserMessage>) {
   const strings = useGemkitStrings();
-  const handoff = useFocusHandoff();
+  const handOff = useHandOff(message.parentId);
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
 
-  const switchBranch = (to: 'prev' | 'next') => {
-    if (handoff) handoff.current = { parentId: message.parentId, controls: branchControls(to) };
-    actions?.switchBranch(message.id, to);
-  };
   const submitEdit = (text: string) => {
-    if (handoff) handoff.current = { parentId: message.parentId, controls: ['edit'] };
+    handOff(['edit']);
     setEditing(false);
     actions?.edit(message.id, text);
   };
@@ -65,21 +55,18 @@ export function UserMessageBody({ message, branch, isLast, actions }: Props) {
       {!editing && (
         <div className="gk-message-actions">
           {branch && branch.count > 1 && actions && (
-            <BranchSwitcher branch={branch} onSwitch={switchBranch} />
+            <BranchSwitcher message={message} branch={branch} actions={actions} />
           )}
           {message.text && <CopyMessageButton text={message.text} />}
           {actions && (
-            <button
+            <IconButton
               ref={editButton}
-              type="button"
-              className="gk-icon-button"
-              aria-label={strings.edit}
-              title={strings.edit}
-              data-focus-key="edit"
+              label={strings.edit}
+              focusKey="edit"
               onClick={() => setEditing(true)}
             >
               <EditIcon />
-            </button>
+            </IconButton>
           )}
           {isLast && actions && message.status === 'unsent' && (
             <button type="button" className="gk-button" onClick={actions.retry}>

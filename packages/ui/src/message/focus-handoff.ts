@@ -19,6 +19,14 @@ export function useFocusHandoff() {
   return useContext(FocusHandoffContext);
 }
 
+/** Leaves word that the message with this parent is about to be replaced: call it before acting. */
+export function useHandOff(parentId: string | null) {
+  const handoff = useFocusHandoff();
+  return (controls: readonly string[]) => {
+    if (handoff) handoff.current = { parentId, controls };
+  };
+}
+
 /** Takes the focus handed to a message with this parent when it mounts. */
 export function useReceiveFocus(parentId: string | null, root: RefObject<HTMLElement | null>) {
   const handoff = useFocusHandoff();
