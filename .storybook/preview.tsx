@@ -1,5 +1,6 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import '../packages/ui/src/styles.css';
+import { loadMarkdownParser } from '../packages/ui/src/markdown/parse/load-parser';
 
 type Theme = 'system' | 'light' | 'dark';
 
@@ -35,6 +36,13 @@ const preview: Preview = {
   },
   initialGlobals: { theme: 'system' },
   decorators: [withTheme],
+  // The markdown parser loads on demand in apps; stories (and their play functions) start with it.
+  loaders: [
+    async () => {
+      await loadMarkdownParser();
+      return {};
+    },
+  ],
   parameters: {
     layout: 'fullscreen',
     // Accessibility violations fail the story's test (in `pnpm test` and in the Storybook UI).

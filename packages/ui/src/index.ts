@@ -6,7 +6,8 @@ export { ChatDialog, type ChatDialogProps } from './dialogs/ChatDialog';
 export type { ChatSettings } from './dialogs/chat-settings';
 export { SettingsDialog, type SettingsDialogProps } from './dialogs/SettingsDialog';
 export { Markdown, type MarkdownProps } from './markdown/Markdown';
-export { createMarkdownStream, type MarkdownStream } from './markdown/parse/markdown-stream';
+export { loadMarkdownParser, type MarkdownParser } from './markdown/parse/load-parser';
+export type { MarkdownStream } from './markdown/parse/markdown-stream';
 export type {
   CodeBlock,
   CodeGroup,

@@ -11,6 +11,7 @@ import { ChatDialog } from './ChatDialog';
 import type { ChatSettings } from './chat-settings';
 import { SettingsDialog } from './SettingsDialog';
 import '../styles.css';
+import '../test/markdown-ready';
 
 const MODELS = ['gemini-3-flash-preview', 'gemini-3.1-pro-preview'];
 

@@ -1,3 +1,4 @@
+import '../test/markdown-ready';
 import { describe, expect, test } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { Markdown } from './Markdown';

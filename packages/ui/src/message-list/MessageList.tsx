@@ -3,6 +3,7 @@ import type { UseConversationResult } from '@gemkit/react';
 import { type ComponentType, type ReactNode, useEffect, useRef } from 'react';
 import { useChatRenderProbe } from '../chat/render-probe';
 import { ArrowDownIcon } from '../icons/icons';
+import { loadMarkdownParser } from '../markdown/parse/load-parser';
 import { type FocusHandoff, FocusHandoffContext } from '../message/focus-handoff';
 import { Message, type MessageProps } from '../message/Message';
 import { useMessageActions } from '../message/message-actions';
@@ -41,6 +42,10 @@ export function MessageList({ conversation, emptyState, components, label, class
   const handoff = useRef<FocusHandoff | null>(null);
   useAnswerAnnouncement(messages, announcer, anchor.scrollRef);
   useFollowOnSend(conversation, anchor.resume);
+  // Answers will want the markdown parser: start loading it with the list, not with the first answer.
+  useEffect(() => {
+    loadMarkdownParser().catch(() => undefined);
+  }, []);
 
   const MessageView = components?.Message ?? Message;
   const lastIndex = messages.length - 1;

@@ -6,6 +6,7 @@ import { Chat, type ChatProps } from '../chat/Chat';
 import { EmulatorConversation } from './EmulatorConversation';
 import { createEmulatorClient, TEST_PACING } from './emulator-client';
 import '../styles.css';
+import './markdown-ready';
 
 export interface RenderChatOptions {
   emulator?: EmulatorOptions;

@@ -48,8 +48,28 @@ export function codeText(
 ): string {
   const text = src.slice(from, to);
   if (fence.indent === 0) return text;
-  const strip = new RegExp(`${atLineStart ? '^' : '(?<=\\n)'} {1,${fence.indent}}`, atLineStart ? 'gm' : 'g');
-  return text.replace(strip, '');
+  return text
+    .split('\n')
+    .map((line, index) => (index > 0 || atLineStart ? stripIndent(line, fence.indent) : line))
+    .join('\n');
+}
+
+/**
+ * Removes `indent` columns of leading whitespace as markdown-it does: a tab reaches the next multiple
+ * of 4 columns, and the part of a tab beyond `indent` is kept as spaces (so " ```" then "\ta" gives
+ * "   a").
+ */
+function stripIndent(line: string, indent: number): string {
+  let columns = 0;
+  let i = 0;
+  while (i < line.length && columns < indent) {
+    const char = line[i];
+    if (char === ' ') columns++;
+    else if (char === '\t') columns += 4 - (columns % 4);
+    else break;
+    i++;
+  }
+  return columns > indent ? ' '.repeat(columns - indent) + line.slice(i) : line.slice(i);
 }
 
 /**

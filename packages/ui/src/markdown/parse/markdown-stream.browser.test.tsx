@@ -161,6 +161,14 @@ describe('the stable prefix', () => {
     expect(snapshotHtml(stream.update('# Two\n\nsecond', true))).toBe(markdownItHtml('# Two\n\nsecond'));
   });
 
+  test('an indented fence strips its indentation from tab-indented lines as markdown-it does', () => {
+    // Found by the property test above: one column of a tab is indentation, three stay as spaces.
+    for (const text of [' ```\n\ta', '  ```\n\t\tb\n  c\n', '   ```js\n \tx\n   ```\n']) {
+      expect(snapshotHtml(streamed(text, [1]))).toBe(markdownItHtml(text));
+      expect(snapshotHtml(oneShot(text))).toBe(markdownItHtml(text));
+    }
+  });
+
   test('CRLF split between two deltas is one line break', () => {
     const stream = createMarkdownStream();
     stream.update('a\r', false);

@@ -5,6 +5,7 @@ import { createMarkdownStream } from '../parse/markdown-stream';
 import type { MarkdownSnapshot } from '../parse/types';
 import { type MarkdownRenderEvent, MarkdownRenderProbeContext } from '../render/render-probe';
 import '../../styles.css';
+import '../../test/markdown-ready';
 
 type Options = Omit<MarkdownProps, 'children' | 'streaming'>;
 

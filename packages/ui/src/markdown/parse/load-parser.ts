@@ -1,0 +1,47 @@
+'use client';
+import { useSyncExternalStore } from 'react';
+import type * as MarkdownStreamModule from './markdown-stream';
+
+export type MarkdownParser = typeof MarkdownStreamModule;
+
+let loaded: MarkdownParser | undefined;
+let loading: Promise<MarkdownParser> | undefined;
+const listeners = new Set<() => void>();
+
+/**
+ * Loads the markdown parser (markdown-it and the streaming parser on it: most of this package's
+ * weight) once, on demand. `<Markdown>` asks for it when it first renders and a chat when it mounts,
+ * so an app's first paint does not wait for it; call it yourself to start earlier (on a route's load,
+ * say). A failed load is tried again on the next call.
+ */
+export function loadMarkdownParser(): Promise<MarkdownParser> {
+  loading ??= import('./markdown-stream').then(
+    (module) => {
+      loaded = module;
+      for (const listener of listeners) listener();
+      return module;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * The parser once loaded, else undefined. Server rendering and hydration see undefined (plain text),
+ * so the markup matches; the client renders the formatted version right after.
+ */
+export function useMarkdownParser(): MarkdownParser | undefined {
+  return useSyncExternalStore(
+    subscribe,
+    () => loaded,
+    () => undefined,
+  );
+}
