@@ -102,6 +102,29 @@ describe('scroll anchoring', { timeout: 60_000 }, () => {
     expect(screen.container.querySelector('.gk-jump-latest')).toBeNull();
   });
 
+  test('a scroll up wins over content that grows in the same frame', async () => {
+    const { screen } = await renderChat({
+      height: 420,
+      options: { mode: 'stateless' },
+      start: (conversation) => conversation.restore(savedConversation(10)),
+    });
+    const list = screen.getByRole('region', { name: 'Messages' }).element() as HTMLElement;
+    await expect.poll(() => list.querySelectorAll('article').length).toBe(20);
+    await expect.poll(() => list.scrollHeight - list.scrollTop - list.clientHeight).toBeLessThanOrEqual(40);
+    // The reader scrolls up, and before their scroll event arrives the last message grows (an image
+    // loads, highlighting lands): the growth must not pull them back down. Done in an animation frame,
+    // the growth is observed at the end of this frame, and the scroll event only comes in the next.
+    await new Promise<void>((resolve) =>
+      requestAnimationFrame(() => {
+        list.scrollTop = 100;
+        (list.querySelector('article:last-of-type') as HTMLElement).style.paddingBottom = '300px';
+        resolve();
+      }),
+    );
+    await expect.element(screen.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
+    expect(list.scrollTop).toBe(100);
+  });
+
   test('a restored conversation opens at its newest message', async () => {
     const { screen } = await renderChat({
       height: 420,

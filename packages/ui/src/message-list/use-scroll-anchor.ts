@@ -37,10 +37,17 @@ export function useScrollAnchor() {
     const scroller = scrollRef.current;
     if (!scroller || !followingRef.current) return;
     const before = scroller.scrollTop;
+    // The reader moved up since our last scroll and the growth came before their scroll event did:
+    // theirs wins (a clamp from shrinking content leaves the view at the bottom, so it is not this).
+    if (before < lastTop.current - 1 && distanceFromBottom(scroller) > BOTTOM_SLACK_PX) {
+      follow(false);
+      lastTop.current = before;
+      return;
+    }
     scroller.scrollTop = scroller.scrollHeight;
     if (scroller.scrollTop !== before) ownScroll.current = scroller.scrollTop;
     lastTop.current = scroller.scrollTop;
-  }, []);
+  }, [follow]);
 
   useLayoutEffect(() => {
     const scroller = scrollRef.current;
