@@ -87,8 +87,10 @@ describe('replacing a piece', () => {
     expect(wrappers.map((wrapper) => wrapper.dataset.role)).toEqual(['user', 'model']);
     const user = wrappers[0]?.querySelector('article') as HTMLElement;
     const wrapperBox = (wrappers[0] as HTMLElement).getBoundingClientRect();
+    // Polled: a message just inserted is laid out at its placeholder size (content-visibility) until
+    // the browser has seen it on screen, which happens before it paints.
+    await expect.poll(() => user.getBoundingClientRect().width).toBeLessThan(wrapperBox.width / 2);
     expect(Math.round(user.getBoundingClientRect().right)).toBe(Math.round(wrapperBox.right));
-    expect(user.getBoundingClientRect().width).toBeLessThan(wrapperBox.width / 2);
   });
 });
 
