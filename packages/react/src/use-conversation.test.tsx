@@ -114,6 +114,51 @@ describe('useConversation: settings through the provider', () => {
   });
 });
 
+describe('useConversation: settings that change between turns', () => {
+  it('a setting the app removes is not sent again (system instruction, generation_config)', async () => {
+    type Props = { system_instruction?: string; temperature?: number };
+    const { result, rerender } = renderHook(
+      ({ system_instruction, temperature }: Props) =>
+        useConversation({
+          client: env.fast.client,
+          model: MODEL,
+          system_instruction,
+          generation_config: temperature === undefined ? undefined : { temperature },
+        }),
+      { initialProps: { system_instruction: 'You are a vet.', temperature: 0.2 } as Props },
+    );
+    await act(() => result.current.send(DOGS));
+    expect(env.fast.creates().at(-1)).toMatchObject({
+      system_instruction: 'You are a vet.',
+      generation_config: { temperature: 0.2 },
+    });
+
+    rerender({});
+    await act(() => result.current.send(PAWS));
+    const second = env.fast.creates().at(-1);
+    expect(second).toMatchObject({ model: MODEL, input: PAWS });
+    expect(second).not.toHaveProperty('system_instruction');
+    expect(second).not.toHaveProperty('generation_config');
+  });
+
+  it("a setting removed from the hook falls back to the provider's", async () => {
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <GemkitProvider client={env.fast.client} model={MODEL} settings={{ system_instruction: 'Default.' }}>
+        {children}
+      </GemkitProvider>
+    );
+    const { result, rerender } = renderHook(
+      ({ system_instruction }: { system_instruction?: string }) => useConversation({ system_instruction }),
+      { wrapper, initialProps: { system_instruction: 'Override.' } as { system_instruction?: string } },
+    );
+    await act(() => result.current.send(DOGS));
+    expect(env.fast.creates().at(-1)).toMatchObject({ system_instruction: 'Override.' });
+    rerender({});
+    await act(() => result.current.send(PAWS));
+    expect(env.fast.creates().at(-1)).toMatchObject({ system_instruction: 'Default.' });
+  });
+});
+
 describe('useConversation: failures and control', () => {
   it('stop() mid-stream cancels upstream; the turn is kept as cancelled and retry() completes it', async () => {
     const { result } = renderHook(() => useConversation({ client: env.slow.client, model: MODEL }));

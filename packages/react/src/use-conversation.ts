@@ -2,6 +2,7 @@ import {
   Conversation,
   type ConversationOptions,
   type ConversationSnapshot,
+  completeSettings,
   type GemkitClient,
   type MessageInput,
   mergeSettings,
@@ -77,7 +78,9 @@ export function useConversation(options: UseConversationOptions = {}): UseConver
     setOwned(conversation);
   }
 
-  const settings = mergeSettings(defaults, pickSettings(options));
+  // Every field named (unset ones as undefined), because setOptions merges: a setting the app removes (a
+  // cleared system instruction, a dropped generation_config) must stop being sent.
+  const settings = completeSettings(mergeSettings(defaults, pickSettings(options)));
   useEffect(() => {
     if (external) return;
     conversation.setOptions({

@@ -54,6 +54,20 @@ describe('useInteraction', () => {
     expect(result.current.text).toContain('0.3');
   });
 
+  it('a setting removed on a re-render is not sent with the next request', async () => {
+    const { result, rerender } = renderHook(
+      ({ system_instruction }: { system_instruction?: string }) =>
+        useInteraction({ client: env.fast.client, model: MODEL, system_instruction }),
+      { initialProps: { system_instruction: 'Talk like a pirate.' } as { system_instruction?: string } },
+    );
+    await act(() => result.current.create('Hello'));
+    expect(env.fast.creates().at(-1)).toMatchObject({ system_instruction: 'Talk like a pirate.' });
+    rerender({});
+    await act(() => result.current.create('Hello again'));
+    expect(env.fast.creates().at(-1)).toMatchObject({ input: 'Hello again' });
+    expect(env.fast.creates().at(-1)).not.toHaveProperty('system_instruction');
+  });
+
   it('stop() mid-stream aborts and cancels upstream; the partial answer stays', async () => {
     const { result } = renderHook(() => useInteraction({ client: env.slow.client, model: MODEL }));
     let pending: Promise<unknown> = Promise.resolve();

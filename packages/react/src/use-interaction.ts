@@ -1,6 +1,7 @@
 import {
   type AnyGemkitError,
   type CreateOverrides,
+  completeSettings,
   type GemkitClient,
   type Interaction,
   InteractionController,
@@ -56,7 +57,8 @@ export function useInteraction(options: UseInteractionOptions = {}): UseInteract
         onError: (error) => latest.current.onError?.(error),
       }),
   );
-  const settings = mergeSettings(defaults, pickSettings(options));
+  // Every field named (unset ones as undefined), because setOptions merges: a removed setting is not sent again.
+  const settings = completeSettings(mergeSettings(defaults, pickSettings(options)));
   // Settings apply to the next create(); applying them after every render costs an object spread.
   useEffect(() => {
     controller.setOptions({ ...settings, client, inlineMaxBytes: options.inlineMaxBytes });

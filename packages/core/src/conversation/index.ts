@@ -18,4 +18,4 @@ export { blobToBase64, DEFAULT_INLINE_MAX_BYTES, prepareAttachment } from './laz
 export { mediaTypeOf } from './media-type.js';
 export type { Attachment, BranchInfo, Message, ModelMessage, TurnStatus, UserMessage } from './message.js';
 export type { SerializedConversation, SerializedMessage } from './serialize.js';
-export { mergeSettings, pickSettings, type RequestSettings } from './settings.js';
+export { completeSettings, mergeSettings, pickSettings, type RequestSettings } from './settings.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeSettings, pickSettings } from './settings.js';
+import { completeSettings, mergeSettings, pickSettings } from './settings.js';
 
 describe('mergeSettings', () => {
   it('lets later layers win, merges generation_config per field, and skips undefined', () => {
@@ -14,18 +14,39 @@ describe('mergeSettings', () => {
 });
 
 describe('pickSettings', () => {
-  it('keeps only request fields', () => {
-    const options = { model: 'm', stream: false, onFinish: () => {}, client: {} };
-    expect(pickSettings(options)).toEqual({
+  it('keeps only the request fields that are set', () => {
+    const options = {
       model: 'm',
       stream: false,
       system_instruction: undefined,
-      generation_config: undefined,
-      tools: undefined,
-      response_modalities: undefined,
-      labels: undefined,
-      store: undefined,
-      background: undefined,
-    });
+      onFinish: () => {},
+      client: {},
+    };
+    const picked = pickSettings(options);
+    expect(picked).toEqual({ model: 'm', stream: false });
+    // An unset field is absent, not undefined: spread over defaults it must not erase them.
+    expect(Object.keys(picked)).toEqual(['model', 'stream']);
+    expect({ stream: true, ...pickSettings({ model: 'm' }) }).toEqual({ stream: true, model: 'm' });
+  });
+});
+
+describe('completeSettings', () => {
+  it('names every request field, unset ones as undefined, and nothing else', () => {
+    const complete = completeSettings({ model: 'm', ...({ client: {} } as object) });
+    expect(complete.model).toBe('m');
+    expect(Object.keys(complete).sort()).toEqual(
+      [
+        'background',
+        'generation_config',
+        'labels',
+        'model',
+        'response_modalities',
+        'store',
+        'stream',
+        'system_instruction',
+        'tools',
+      ].sort(),
+    );
+    expect(Object.values(complete).filter((value) => value !== undefined)).toEqual(['m']);
   });
 });

@@ -47,7 +47,17 @@ const SETTING_KEYS = [
   'background',
 ] as const satisfies readonly (keyof RequestSettings)[];
 
-/** Only the request fields, whatever else the options object holds (callbacks, the client, …). */
+/** Only the request fields that are set, whatever else the options object holds (callbacks, the client, …). */
 export function pickSettings(options: RequestSettings): RequestSettings {
-  return Object.fromEntries(SETTING_KEYS.map((key) => [key, options[key]])) as RequestSettings;
+  return Object.fromEntries(
+    SETTING_KEYS.filter((key) => options[key] !== undefined).map((key) => [key, options[key]]),
+  ) as RequestSettings;
+}
+
+/**
+ * Every request field named, the unset ones as `undefined`. `setOptions` merges, so this is how a binding
+ * (a hook re-rendered with fewer settings) replaces the settings: a field the app removed is not sent again.
+ */
+export function completeSettings(settings: RequestSettings): RequestSettings {
+  return Object.fromEntries(SETTING_KEYS.map((key) => [key, settings[key]])) as RequestSettings;
 }

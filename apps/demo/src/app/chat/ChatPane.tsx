@@ -12,7 +12,6 @@ import { GenerationDialog } from './GenerationDialog';
 import { InspectableMessage, InspectContext, type InspectSelection } from './inspect-context';
 import { registerLiveChat } from './live-chats';
 import { ModeSwitch } from './ModeSwitch';
-import { useClearedSettings } from './use-clear-settings';
 
 export interface ChatPaneProps {
   entry: ConversationEntry;
@@ -42,7 +41,6 @@ export function ChatPane({ entry, status, inspectorOpen, onToggleInspector, onOp
       if (message) conversationIndex.touch(id);
     },
   });
-  useClearedSettings(chat, requestSettings);
 
   // Requests made from now on belong to this chat and to its turn in flight (for the inspector).
   useEffect(
