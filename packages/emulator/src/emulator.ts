@@ -25,7 +25,8 @@ export interface Emulator {
   reset(): void;
 }
 
-const RELATIVE_BASE = 'http://emulator.local';
+/** The origin relative URLs resolve against; any origin reaches the handler, this one names it. */
+export const RELATIVE_BASE = 'http://emulator.local';
 
 /** An in-process Gemini Interactions API + Files API. */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {

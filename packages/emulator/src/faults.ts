@@ -97,7 +97,8 @@ interface QueuedFault {
   remaining: number;
 }
 
-function matches(match: FaultMatch | undefined, method: string, path: string): boolean {
+/** Whether a request (method, path after any basePath) is one a `match` names; no match names every one. */
+export function requestMatches(match: FaultMatch | undefined, method: string, path: string): boolean {
   if (!match) return true;
   if (match.method && match.method.toUpperCase() !== method.toUpperCase()) return false;
   if (match.path === undefined) return true;
@@ -116,7 +117,7 @@ export class FaultQueue {
   /** Takes (and uses up one application of) the first queued fault of this phase matching the request. */
   take(phase: FaultPhase, method: string, path: string): FaultKind | undefined {
     const index = this.queue.findIndex(
-      (entry) => faultPhase(entry.fault) === phase && matches(entry.fault.match, method, path),
+      (entry) => faultPhase(entry.fault) === phase && requestMatches(entry.fault.match, method, path),
     );
     const entry = this.queue[index];
     if (!entry) return undefined;

@@ -2,16 +2,17 @@
 import type { ApiErrorResponse, Interaction, InteractionEvent } from '@gemkit/core';
 import { expect } from 'vitest';
 import type { Emulator } from './emulator.js';
+import { FAST_PACING, TEST_MODEL } from './testing/pacing.js';
 
-export const MODEL = 'gemini-3-flash-preview';
+export const MODEL = TEST_MODEL;
+/** Pacing that keeps tests fast while still yielding between deltas. */
+export const FAST = FAST_PACING;
+
 export const BASE = 'http://emulator.test';
 
 /** A 1×1 PNG, 70 bytes. */
 export const PNG_1X1 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-
-/** Pacing that keeps tests fast while still yielding between deltas. */
-export const FAST = { chunkSize: 16, delayMs: 0 };
 
 export function post(
   emulator: Emulator,
