@@ -57,3 +57,29 @@ function readBytes(blob: Blob): Promise<ArrayBuffer> {
     reader.readAsArrayBuffer(blob);
   });
 }
+
+/** The longest side of a thumbnail, in pixels: sharp on a 2× screen at the size chat previews show. */
+const THUMBNAIL_SIZE = 256;
+
+/**
+ * A small `data:image/webp` (or PNG where WebP encoding is missing) of an image, for previews that outlive
+ * the bytes. Undefined where it cannot be made: not an image, a format the browser cannot decode, or no
+ * canvas (Node, a worker without OffscreenCanvas). Never throws: a preview is not worth failing a send.
+ */
+export async function makeThumbnail(file: Blob): Promise<string | undefined> {
+  if (!file.type.startsWith('image/')) return undefined;
+  if (typeof createImageBitmap !== 'function' || typeof document === 'undefined') return undefined;
+  try {
+    const bitmap = await createImageBitmap(file);
+    const scale = Math.min(1, THUMBNAIL_SIZE / Math.max(bitmap.width, bitmap.height));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(bitmap.width * scale));
+    canvas.height = Math.max(1, Math.round(bitmap.height * scale));
+    canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    bitmap.close();
+    const url = canvas.toDataURL('image/webp', 0.8);
+    return url.startsWith('data:image/') ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}

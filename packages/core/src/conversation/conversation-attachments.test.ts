@@ -39,6 +39,29 @@ describe('attachments', () => {
     expect(conversation.getSnapshot().messages[1]?.text).toContain('image (image/png)');
   });
 
+  it('saves an image without its bytes; a saved thumbnail that is not an image data URL is dropped', async () => {
+    const conversation = new Conversation({ client: env.fast.client, model: MODEL });
+    await conversation.send(['What is in this picture?', image()]);
+    const saved = JSON.parse(JSON.stringify(conversation.serialize()));
+    const attachment = saved.messages[0].attachments[0];
+    // No canvas in Node: no thumbnail is made, and the send does not fail for it (browsers: ui tests).
+    expect(attachment.thumbnail).toBeUndefined();
+    expect(attachment.file).toBeUndefined();
+    expect(attachment.content).toMatchObject({ type: 'image', mime_type: 'image/png' });
+
+    const restore = (thumbnail: unknown) => {
+      const copy = new Conversation({ client: env.fast.client, model: MODEL });
+      copy.restore({
+        ...saved,
+        messages: [{ ...saved.messages[0], attachments: [{ ...attachment, thumbnail }] }],
+      });
+      return (copy.getSnapshot().messages[0] as UserMessage).attachments[0]?.thumbnail;
+    };
+    expect(restore('data:image/webp;base64,AAAA')).toBe('data:image/webp;base64,AAAA');
+    expect(restore('javascript:alert(1)')).toBeUndefined();
+    expect(restore({ src: 'data:image/png' })).toBeUndefined();
+  });
+
   it('uploads a larger file through the Files API, with progress, and sends its uri', async () => {
     const progress: number[] = [];
     const conversation = new Conversation({

@@ -11,7 +11,7 @@ import { buildTurnRequest, type ConversationMode } from './history.js';
 import { createId } from './ids.js';
 import { type MessageInput, normalizeInput } from './input.js';
 import { InteractionRun, type RunOutcome, type RunUpdate } from './interaction-run.js';
-import { DEFAULT_INLINE_MAX_BYTES, prepareAttachment } from './lazy-attachments.js';
+import { DEFAULT_INLINE_MAX_BYTES, makeThumbnail, prepareAttachment } from './lazy-attachments.js';
 import type { Attachment, Message, ModelMessage, UserMessage } from './message.js';
 import { createModelMessage, createUserMessage, withAttachment } from './message-factory.js';
 import { deserializeTree, type SerializedConversation, serializeTree } from './serialize.js';
@@ -352,13 +352,16 @@ export class Conversation implements ReadableStore<ConversationSnapshot> {
     }
     update({ status: 'uploading', progress: 0, error: undefined });
     try {
-      const content = await prepareAttachment(attachment.file, {
-        client: this.#options.client,
-        inlineMaxBytes: this.#options.inlineMaxBytes ?? DEFAULT_INLINE_MAX_BYTES,
-        signal: active.uploads.signal,
-        onProgress: (progress) => update({ progress }),
-      });
-      update({ status: 'ready', progress: 1, content });
+      const [content, thumbnail] = await Promise.all([
+        prepareAttachment(attachment.file, {
+          client: this.#options.client,
+          inlineMaxBytes: this.#options.inlineMaxBytes ?? DEFAULT_INLINE_MAX_BYTES,
+          signal: active.uploads.signal,
+          onProgress: (progress) => update({ progress }),
+        }),
+        attachment.thumbnail ?? makeThumbnail(attachment.file),
+      ]);
+      update({ status: 'ready', progress: 1, content, thumbnail });
     } catch (caught) {
       const error = toGemkitError(caught);
       // A stop is not the attachment's fault: it goes back to waiting for the next try.

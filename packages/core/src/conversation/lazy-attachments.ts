@@ -25,3 +25,8 @@ export async function prepareAttachment(
 export async function blobToBase64(blob: Blob): Promise<string> {
   return (await import('./attachments.js')).blobToBase64(blob);
 }
+
+/** A small data URL preview of an image, saved with the conversation (undefined where none can be made). */
+export async function makeThumbnail(file: Blob): Promise<string | undefined> {
+  return (await import('./attachments.js')).makeThumbnail(file);
+}

@@ -22,6 +22,11 @@ export interface Attachment {
   content: MediaContent | undefined;
   /** The bytes, kept in memory for previews and for a retry after a failed upload. */
   file: Blob | undefined;
+  /**
+   * A small image (a `data:image/…` URL, at most 256 px a side) made in the browser when an image is sent,
+   * and saved with the conversation: the bytes are not, so after a reload this is what a preview shows.
+   */
+  thumbnail?: string | undefined;
   error: AnyGemkitError | undefined;
 }
 

@@ -80,6 +80,11 @@ function reviveMessage(message: SerializedMessage): Message {
     error: reviveError(attachment.error),
     // JSON storage turns a Blob into {}: only a real Blob is bytes.
     file: isBlob(attachment.file) ? attachment.file : undefined,
+    // Saved data is not trusted: only an image data URL is shown as a thumbnail.
+    thumbnail: isImageDataUrl(attachment.thumbnail) ? attachment.thumbnail : undefined,
   }));
   return { ...message, attachments } as Message;
 }
+
+const isImageDataUrl = (value: unknown): value is string =>
+  typeof value === 'string' && value.startsWith('data:image/');

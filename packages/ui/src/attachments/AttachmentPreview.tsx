@@ -10,6 +10,8 @@ export interface AttachmentPreviewProps {
   size: number;
   /** The bytes, when still at hand: images get a thumbnail from them. */
   file: Blob | undefined;
+  /** A saved preview (`data:image/…`), shown when the bytes are gone (after a reload). */
+  thumbnail?: string | undefined;
   /** Upload progress from 0 to 1 while uploading. */
   progress?: number | undefined;
   status?: 'pending' | 'uploading' | 'ready' | 'error' | undefined;
@@ -18,14 +20,15 @@ export interface AttachmentPreviewProps {
 }
 
 /**
- * One attachment: a thumbnail for an image whose bytes are at hand, else a file chip with name and
- * size; upload progress while uploading; a remove button for drafts.
+ * One attachment: a thumbnail for an image whose bytes (or saved preview) are at hand, else a file chip
+ * with name and size; upload progress while uploading; a remove button for drafts.
  */
 export function AttachmentPreview({
   name,
   mimeType,
   size,
   file,
+  thumbnail,
   progress,
   status,
   onRemove,
@@ -33,10 +36,13 @@ export function AttachmentPreview({
   const strings = useGemkitStrings();
   const label = name || strings.unnamedAttachment;
   const isImage = mimeType.startsWith('image/');
-  const url = useObjectUrl(isImage ? file : undefined);
+  const objectUrl = useObjectUrl(isImage ? file : undefined);
+  const saved = isImage && !file && thumbnail?.startsWith('data:image/') ? thumbnail : undefined;
+  const url = objectUrl ?? saved;
+  const showsImage = isImage && (file !== undefined || saved !== undefined);
   return (
-    <div className="gk-attachment" data-status={status} data-kind={isImage && file ? 'image' : 'file'}>
-      {isImage && file ? (
+    <div className="gk-attachment" data-status={status} data-kind={showsImage ? 'image' : 'file'}>
+      {showsImage ? (
         url ? (
           <img className="gk-attachment-thumb" src={url} alt={strings.attachmentAlt(label)} />
         ) : (

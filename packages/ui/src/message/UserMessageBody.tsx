@@ -1,5 +1,5 @@
 'use client';
-import type { UserMessage } from '@gemkit/react';
+import type { Attachment, UserMessage } from '@gemkit/react';
 import { useRef, useState } from 'react';
 import { AttachmentPreview } from '../attachments/AttachmentPreview';
 import { IconButton } from '../icons/IconButton';
@@ -10,6 +10,13 @@ import { CopyMessageButton } from './CopyMessageButton';
 import { EditForm } from './EditForm';
 import { useHandOff } from './focus-handoff';
 import type { MessageBodyProps } from './message-body-props';
+
+/** An inlined image's own bytes as a data URL: a preview after a reload for images sent before thumbnails. */
+function inlineImageUrl(content: Attachment['content']): string | undefined {
+  return content?.type === 'image' && content.data && content.mime_type
+    ? `data:${content.mime_type};base64,${content.data}`
+    : undefined;
+}
 
 /** What the user sent: attachments (with upload progress), the text or its edit form, and actions. */
 export function UserMessageBody({ message, branch, isLast, actions }: MessageBodyProps<UserMessage>) {
@@ -39,6 +46,7 @@ export function UserMessageBody({ message, branch, isLast, actions }: MessageBod
                 mimeType={attachment.mimeType}
                 size={attachment.size}
                 file={attachment.file}
+                thumbnail={attachment.thumbnail ?? inlineImageUrl(attachment.content)}
                 progress={attachment.progress}
                 status={attachment.status}
               />
