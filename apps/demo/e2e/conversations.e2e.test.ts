@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DemoPage } from './support/demo-page';
 import { withBuiltDemo } from './support/fixture';
 import { visibleText } from './support/text';
 
@@ -61,6 +62,37 @@ describe('the conversation list', () => {
 
     await chat.page.reload();
     await expect.poll(() => chat.chatTitles()).toEqual(['Plan a walk in the Alps.']);
+  });
+
+  it('two tabs keep one list: a chat made, renamed or deleted in one shows in the other, and survives it', async () => {
+    const first = await demo.open();
+    await first.send('Plan a walk in the Alps.');
+    await first.waitForLastAnswer();
+    const secondPage = await first.session.context.newPage();
+    await secondPage.goto(first.page.url());
+    const second = new DemoPage(secondPage);
+    await expect.poll(() => second.chatTitles()).toEqual(['Plan a walk in the Alps.']);
+
+    await second.button('New chat').click();
+    await second.send('Recipe for bread.');
+    await second.waitForLastAnswer();
+    await expect.poll(() => first.chatTitles()).toEqual(['Recipe for bread.', 'Plan a walk in the Alps.']);
+    // Each tab keeps its own chat open.
+    expect(await first.questionText('first')).toBe('Plan a walk in the Alps.');
+
+    // A change in the first tab, made after the second tab's, does not undo it.
+    await first.button('Rename “Plan a walk in the Alps.”').click();
+    const name = first.page.getByRole('textbox', { name: 'Chat name' });
+    await name.fill('Alps');
+    await name.press('Enter');
+    await expect.poll(() => second.chatTitles()).toEqual(['Recipe for bread.', 'Alps']);
+
+    await second.button('Delete “Recipe for bread.”').click();
+    await second.sidebar().getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => first.chatTitles()).toEqual(['Alps']);
+    await secondPage.close();
+    await first.page.reload();
+    await expect.poll(() => first.chatTitles()).toEqual(['Alps']);
   });
 
   it('deleting the open chat stops its answer and opens another chat', async () => {

@@ -19,8 +19,12 @@ export const defaultSettings = (): ChatSettings => ({
   generation_config: { thinking_summaries: 'auto' },
 });
 
-/** The sidebar's list (titles, times, each chat's settings), in its own database: one small record. */
+/**
+ * The sidebar's list (titles, times, each chat's settings), in its own database: one small record, kept the
+ * same in every open tab through a BroadcastChannel.
+ */
 export const conversationIndex = new ConversationIndexStore(
   createIndexedDBAdapter<ConversationIndex>({ databaseName: 'gemkit-demo-index', storeName: 'index' }),
   defaultSettings,
+  typeof BroadcastChannel === 'function' ? new BroadcastChannel('gemkit-demo-index') : undefined,
 );

@@ -21,10 +21,17 @@ export interface ConversationIndex {
 
 export const DEFAULT_TITLE = 'New chat';
 
+/** How tabs tell each other about a changed list: a BroadcastChannel, or anything with its two members. */
+export interface IndexChannel {
+  postMessage(message: unknown): void;
+  onmessage: ((event: MessageEvent) => void) | null;
+}
+
 /**
  * The sidebar's list of chats: kept in memory, saved whole after every change (one small record), loaded on
  * start. A store for useSyncExternalStore. Saves run one after another so an older list never overwrites a
- * newer one.
+ * newer one. Every change is also sent to the other tabs (the channel), which take the list as it is now:
+ * without that, a tab saving its older copy would undo what another tab did. Which chat is open stays per tab.
  */
 export class ConversationIndexStore {
   #state: ConversationIndex = { version: 1, conversations: [], selectedId: undefined };
@@ -35,7 +42,10 @@ export class ConversationIndexStore {
   constructor(
     private readonly storage: PersistenceAdapter<ConversationIndex>,
     private readonly defaults: () => ChatSettings,
-  ) {}
+    private readonly channel?: IndexChannel,
+  ) {
+    if (channel) channel.onmessage = (event) => this.#receive(event.data);
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.#listeners.add(listener);
@@ -131,12 +141,28 @@ export class ConversationIndexStore {
   }
 
   #set(patch: Partial<ConversationIndex>): void {
+    const listChanged = patch.conversations !== undefined;
     this.#state = { ...this.#state, ...patch };
     this.#notify();
     const snapshot = this.#state;
+    if (listChanged) this.channel?.postMessage({ conversations: snapshot.conversations });
     this.#saving = this.#saving
       .then(() => this.storage.save('index', snapshot))
       .catch((error: unknown) => console.error('The chat list could not be saved.', error));
+  }
+
+  /** Another tab changed the list (and saved it): take its list; keep this tab's chat open if it still exists. */
+  #receive(message: unknown): void {
+    const conversations = (message as Partial<ConversationIndex> | null)?.conversations;
+    if (!this.#loaded || !Array.isArray(conversations)) return;
+    const open = conversations.some((entry) => entry.id === this.#state.selectedId);
+    this.#state = {
+      ...this.#state,
+      conversations,
+      selectedId: open ? this.#state.selectedId : newestFirst(conversations)[0]?.id,
+    };
+    this.#notify();
+    if (conversations.length === 0) this.create();
   }
 
   #notify(): void {
