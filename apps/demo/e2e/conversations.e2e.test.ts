@@ -95,6 +95,39 @@ describe('the conversation list', () => {
     await expect.poll(() => first.chatTitles()).toEqual(['Alps']);
   });
 
+  it('deleting a chat deletes the interactions the API stored for it, every branch included', async () => {
+    const chat = await demo.open();
+    const logged = demo.demo.emulator.requests.length;
+    await chat.send('Plan a walk in the Alps.');
+    await chat.waitForLastAnswer();
+    await chat.send('And one in the Pyrenees.');
+    await chat.waitForLastAnswer();
+    const created = () =>
+      demo.demo.emulator.requests
+        .slice(logged)
+        .filter((r) => r.method === 'POST' && r.path === '/v1beta/interactions');
+    await expect.poll(() => created().length).toBe(2);
+    await chat.button('New chat').click();
+    await chat.send('Keep this one.');
+    await chat.waitForLastAnswer();
+
+    await chat.button('Delete “Plan a walk in the Alps.”').click();
+    await chat.sidebar().getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => chat.chatTitles()).toEqual(['Keep this one.']);
+    const deleted = () =>
+      demo.demo.emulator.requests
+        .slice(logged)
+        .filter((r) => r.method === 'DELETE')
+        .map((r) => r.path);
+    await expect.poll(() => deleted().length).toBe(2);
+    expect(new Set(deleted()).size).toBe(2);
+    for (const path of deleted()) expect(path).toMatch(/^\/v1beta\/interactions\/[\w-]+$/);
+    // The chat that stays keeps its server history: its next turn points at its stored turn, which answers.
+    await chat.send('How many walks so far?');
+    await chat.waitForLastAnswer();
+    expect(created().at(-1)?.body).toHaveProperty('previous_interaction_id');
+  });
+
   it('deleting the open chat stops its answer and opens another chat', async () => {
     const chat = await demo.open();
     await chat.send('First chat.');

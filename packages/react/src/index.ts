@@ -11,6 +11,8 @@ export {
   createIndexedDBAdapter,
   createLocalStorageAdapter,
   createMemoryAdapter,
+  type DeleteStoredResult,
+  deleteStoredInteractions,
   type GemkitClient,
   GemkitError,
   type InteractionState,

@@ -1,4 +1,4 @@
-import { GemkitProvider } from '@gemkit/react';
+import { deleteStoredInteractions, GemkitProvider } from '@gemkit/react';
 import { useEffect, useState } from 'react';
 import { DEFAULT_MODEL } from '../shared/demo-status';
 import { ChatPane } from './chat/ChatPane';
@@ -43,9 +43,18 @@ export function App() {
           }}
           onRename={(id, title) => conversationIndex.rename(id, title)}
           onDelete={(id) => {
-            forgetChat(id, conversationStorage.remove)
-              .catch((error: unknown) => console.error('The chat could not be deleted from storage.', error))
-              .finally(() => conversationIndex.remove(id));
+            forgetChat(id, conversationStorage)
+              .then(async (saved) => {
+                conversationIndex.remove(id);
+                // Then the copies the API stored (stateful turns), without holding up the list.
+                const { failed } = saved ? await deleteStoredInteractions(client, saved) : { failed: [] };
+                if (failed.length > 0)
+                  console.warn('Part of the chat is still stored on the server.', failed);
+              })
+              .catch((error: unknown) => {
+                console.error('The chat could not be deleted from storage.', error);
+                conversationIndex.remove(id);
+              });
           }}
         />
         {sidebarOpen && <div className="demo-scrim" aria-hidden="true" onClick={closeDrawer} />}

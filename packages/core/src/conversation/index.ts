@@ -4,6 +4,7 @@ export {
   type ConversationOptions,
 } from './conversation.js';
 export type { ConversationSnapshot, ConversationStatus } from './conversation-snapshot.js';
+export { type DeleteStoredResult, deleteStoredInteractions } from './delete-stored.js';
 export { buildTurnRequest, type ConversationMode, userInputStep } from './history.js';
 export { type InputPart, type MessageInput, normalizeInput } from './input.js';
 export {

@@ -54,7 +54,8 @@ export function ChatPane({ entry, status, inspectorOpen, onToggleInspector, onOp
     [chat.conversation],
   );
 
-  useEffect(() => registerLiveChat(id, chat.reset), [id, chat.reset]);
+  const { reset, serialize } = chat;
+  useEffect(() => registerLiveChat(id, { reset, serialize }), [id, reset, serialize]);
   useChatTitle(entry, chat.messages, chat.hydrated);
 
   const [inspectedId, setInspectedId] = useState<string>();

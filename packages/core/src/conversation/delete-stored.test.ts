@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../errors.js';
+import { Conversation } from './conversation.js';
+import { deleteStoredInteractions } from './delete-stored.js';
+import { emulatorsForFile, MODEL } from './test-fixture.js';
+
+const env = emulatorsForFile();
+
+const deletes = () =>
+  env.fast.emulator.requests.filter((request) => request.method === 'DELETE').map((request) => request.path);
+
+/** The interaction ids of every model turn, every branch included (the snapshot shows one branch). */
+const interactionIds = (conversation: Conversation) =>
+  conversation
+    .serialize()
+    .messages.flatMap((message) => (message.role === 'model' ? [message.interactionId as string] : []));
+
+describe('deleteStoredInteractions', () => {
+  it('deletes every stored turn of every branch from the server', async () => {
+    const conversation = new Conversation({ client: env.fast.client, model: MODEL });
+    await conversation.send('I have 2 dogs in my house.');
+    await conversation.send('How many paws are in my house?');
+    await conversation.regenerate();
+    const ids = interactionIds(conversation);
+    expect(ids).toHaveLength(3);
+
+    const result = await deleteStoredInteractions(env.fast.client, conversation.serialize());
+    expect(result.failed).toEqual([]);
+    expect(result.deleted.sort()).toEqual([...ids].sort());
+    for (const id of ids) {
+      await expect(env.fast.client.interactions.get(id)).rejects.toMatchObject({ status: 404 });
+    }
+  });
+
+  it('sends nothing for a stateless conversation: its turns were never stored', async () => {
+    const conversation = new Conversation({ client: env.fast.client, model: MODEL, mode: 'stateless' });
+    await conversation.send('I have 2 dogs in my house.');
+    const before = deletes().length;
+    expect(await deleteStoredInteractions(env.fast.client, conversation.serialize())).toEqual({
+      deleted: [],
+      failed: [],
+    });
+    expect(deletes()).toHaveLength(before);
+  });
+
+  it('counts an interaction already gone as deleted, and reports one the server refused', async () => {
+    const conversation = new Conversation({ client: env.fast.client, model: MODEL });
+    await conversation.send('One.');
+    await conversation.send('Two.');
+    const [first, second] = interactionIds(conversation);
+    await env.fast.client.interactions.delete(first as string);
+    env.fast.emulator.injectFault({
+      type: 'status',
+      status: 403,
+      match: { method: 'DELETE', path: `/v1beta/interactions/${second}` },
+    });
+
+    const result = await deleteStoredInteractions(env.fast.client, conversation.serialize());
+    expect(result.deleted).toEqual([first]);
+    expect(result.failed).toHaveLength(1);
+    expect(result.failed[0]?.id).toBe(second);
+    expect(result.failed[0]?.error).toBeInstanceOf(ApiError);
+    expect(result.failed[0]?.error).toMatchObject({ status: 403 });
+  });
+
+  it('takes anything as the conversation without throwing', async () => {
+    const before = deletes().length;
+    for (const junk of [{ messages: null }, {}, { messages: [null, 3, { role: 'model', stored: true }] }]) {
+      expect(await deleteStoredInteractions(env.fast.client, junk as never)).toEqual({
+        deleted: [],
+        failed: [],
+      });
+    }
+    expect(deletes()).toHaveLength(before);
+  });
+});
