@@ -2,12 +2,13 @@ import type { Interaction } from '@gemkit/core';
 import {
   CREATE_MATCH,
   createTestEmulator,
+  emulatorForTests,
+  emulatorsForTests,
   FAST_PACING,
   SLOW_PACING,
   startTestEmulator,
   TEST_MODEL,
   type TestHooks,
-  useTestEmulator,
 } from '@gemkit/emulator/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { answerText, parseSse } from './test-helpers.js';
@@ -131,8 +132,8 @@ describe('createTestEmulator', () => {
   });
 });
 
-describe('useTestEmulator with Vitest', () => {
-  const emulator = useTestEmulator({ beforeAll, afterAll, beforeEach });
+describe('emulatorForTests with Vitest', () => {
+  const emulator = emulatorForTests({ beforeAll, afterAll, beforeEach });
 
   it('runs during the tests of its block', async () => {
     const response = await fetch(`${emulator().url}/v1beta/interactions`, {
@@ -149,10 +150,10 @@ describe('useTestEmulator with Vitest', () => {
   });
 });
 
-describe('useTestEmulator lifecycle', () => {
+describe('emulatorForTests lifecycle', () => {
   it('starts in beforeAll, resets in beforeEach, closes in afterAll', async () => {
     const file = recordedHooks();
-    const emulator = useTestEmulator(file.hooks, { responder: () => 'ok' });
+    const emulator = emulatorForTests(file.hooks, { responder: () => 'ok' });
     expect(() => emulator()).toThrow(/between beforeAll and afterAll/);
     await file.start();
     const { url } = emulator();
@@ -167,7 +168,7 @@ describe('useTestEmulator lifecycle', () => {
 
   it('keeps the log across tests without beforeEach', async () => {
     const file = recordedHooks();
-    const emulator = useTestEmulator({ beforeAll: file.hooks.beforeAll, afterAll: file.hooks.afterAll });
+    const emulator = emulatorForTests({ beforeAll: file.hooks.beforeAll, afterAll: file.hooks.afterAll });
     await file.start();
     try {
       await fetch(`${emulator().url}/v1beta/interactions`, { method: 'POST', body: createBody('one') });
@@ -182,7 +183,7 @@ describe('useTestEmulator lifecycle', () => {
   it('attaches something to the server once per start, and returns that', async () => {
     const file = recordedHooks();
     let attached = 0;
-    const emulator = useTestEmulator(file.hooks, { pacing: SLOW_PACING }, (server) => ({
+    const emulator = emulatorForTests(file.hooks, { pacing: SLOW_PACING }, (server) => ({
       server,
       number: ++attached,
     }));
@@ -197,15 +198,47 @@ describe('useTestEmulator lifecycle', () => {
   });
 
   it('refuses hooks that are not functions, with a TypeError naming them', () => {
-    expect(() => useTestEmulator({} as TestHooks)).toThrow(
-      new TypeError("useTestEmulator: hooks.beforeAll must be your test framework's beforeAll function"),
+    expect(() => emulatorForTests({} as TestHooks)).toThrow(
+      new TypeError("emulatorForTests: hooks.beforeAll must be your test framework's beforeAll function"),
     );
-    expect(() => useTestEmulator(undefined as unknown as TestHooks)).toThrow(TypeError);
+    expect(() => emulatorForTests(undefined as unknown as TestHooks)).toThrow(TypeError);
     expect(() =>
-      useTestEmulator({ beforeAll, afterAll: 'after' as unknown as TestHooks['afterAll'] }),
+      emulatorForTests({ beforeAll, afterAll: 'after' as unknown as TestHooks['afterAll'] }),
     ).toThrow(/hooks\.afterAll/);
     expect(() =>
-      useTestEmulator({ beforeAll, afterAll, beforeEach: 1 as unknown as TestHooks['afterAll'] }),
+      emulatorForTests({ beforeAll, afterAll, beforeEach: 1 as unknown as TestHooks['afterAll'] }),
     ).toThrow(/hooks\.beforeEach/);
+  });
+});
+
+describe('emulatorsForTests', () => {
+  it('runs one server per name, each with its options, for the same lifetime', async () => {
+    const file = recordedHooks();
+    const env = emulatorsForTests(file.hooks, { fast: {}, slow: { pacing: SLOW_PACING } }, (server) => ({
+      server,
+      ask: (input: string) =>
+        fetch(`${server.url}/v1beta/interactions`, {
+          method: 'POST',
+          body: createBody(`${input} ${ANSWER_WORDS}`, { stream: true }),
+        }).then((response) => response.text()),
+    }));
+    expect(Object.keys(env)).toEqual(['fast', 'slow']);
+    expect(() => env.fast).toThrow(/between beforeAll and afterAll/);
+    await file.start();
+    const urls = [env.fast.server.url, env.slow.server.url];
+    expect(new Set(urls).size).toBe(2);
+    expect(longest(textDeltas(await env.fast.ask('fast')))).toBe(FAST_PACING.chunkSize);
+    expect(longest(textDeltas(await env.slow.ask('slow')))).toBe(SLOW_PACING.chunkSize);
+    expect(env.fast.server.creates()).toHaveLength(1);
+    await file.nextTest();
+    expect(env.slow.server.creates()).toEqual([]);
+    await file.finish();
+    expect(() => env.slow).toThrow(/between beforeAll and afterAll/);
+    for (const url of urls) await expect(fetch(`${url}/v1beta/interactions/none`)).rejects.toThrow();
+  });
+
+  it('refuses options that are not a map of names', () => {
+    expect(() => emulatorsForTests({ beforeAll, afterAll }, null as never)).toThrow(TypeError);
+    expect(() => emulatorsForTests({ beforeAll } as TestHooks, {})).toThrow(/hooks\.afterAll/);
   });
 });

@@ -20,13 +20,13 @@ export interface TestHooks {
  * by `beforeAll`, closed by `afterAll`. Returns a getter for it, to call inside tests; `attach` makes
  * what the getter returns, once per start (a client pointed at it, say).
  */
-export function useTestEmulator(hooks: TestHooks, options?: EmulatorServerOptions): () => TestEmulatorServer;
-export function useTestEmulator<T>(
+export function emulatorForTests(hooks: TestHooks, options?: EmulatorServerOptions): () => TestEmulatorServer;
+export function emulatorForTests<T>(
   hooks: TestHooks,
   options: EmulatorServerOptions,
   attach: (server: TestEmulatorServer) => T,
 ): () => T;
-export function useTestEmulator(
+export function emulatorForTests(
   hooks: TestHooks,
   options: EmulatorServerOptions = {},
   attach: (server: TestEmulatorServer) => unknown = (server) => server,
@@ -46,21 +46,53 @@ export function useTestEmulator(
   return () => {
     if (!running) {
       throw new Error(
-        'useTestEmulator: the emulator runs only between beforeAll and afterAll; call the getter in a test',
+        'emulatorForTests: the emulator runs only between beforeAll and afterAll; call the getter in a test',
       );
     }
     return running.attached;
   };
 }
 
+/**
+ * Several emulator servers for the tests of a file, by name — say a fast one and a slow one where a
+ * stop must land mid-answer: `emulatorsForTests(hooks, { fast: {}, slow: { pacing: SLOW_PACING } })`.
+ * Each property reads the running server (or what `attach` made of it), as {@link emulatorForTests}'s
+ * getter does; read them inside tests.
+ */
+export function emulatorsForTests<K extends string>(
+  hooks: TestHooks,
+  options: Record<K, EmulatorServerOptions>,
+): { readonly [name in K]: TestEmulatorServer };
+export function emulatorsForTests<K extends string, T>(
+  hooks: TestHooks,
+  options: Record<K, EmulatorServerOptions>,
+  attach: (server: TestEmulatorServer) => T,
+): { readonly [name in K]: T };
+export function emulatorsForTests(
+  hooks: TestHooks,
+  options: Record<string, EmulatorServerOptions>,
+  attach?: (server: TestEmulatorServer) => unknown,
+): Record<string, unknown> {
+  checkHooks(hooks);
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('emulatorsForTests: options must map names to emulator options');
+  }
+  const servers = {};
+  for (const [name, serverOptions] of Object.entries(options)) {
+    const get = emulatorForTests(hooks, serverOptions, attach ?? ((server) => server));
+    Object.defineProperty(servers, name, { get, enumerable: true });
+  }
+  return servers;
+}
+
 function checkHooks(hooks: TestHooks): void {
   const given = (hooks ?? {}) as Partial<Record<keyof TestHooks, unknown>>;
   for (const name of ['beforeAll', 'afterAll'] as const) {
     if (typeof given[name] !== 'function') {
-      throw new TypeError(`useTestEmulator: hooks.${name} must be your test framework's ${name} function`);
+      throw new TypeError(`emulatorForTests: hooks.${name} must be your test framework's ${name} function`);
     }
   }
   if (given.beforeEach !== undefined && typeof given.beforeEach !== 'function') {
-    throw new TypeError('useTestEmulator: hooks.beforeEach, when given, must be a function');
+    throw new TypeError('emulatorForTests: hooks.beforeEach, when given, must be a function');
   }
 }
