@@ -13,7 +13,7 @@ describe('GemkitProvider', () => {
   it('makes a client for baseUrl with its headers; hook options override its settings', async () => {
     const wrapper = ({ children }: { children: ReactNode }) => (
       <GemkitProvider
-        baseUrl={env.fast.server.url}
+        baseUrl={env.fast.url}
         headers={{ 'x-app': 'demo' }}
         model={MODEL}
         settings={{ system_instruction: 'Default.', generation_config: { temperature: 1, seed: 3 } }}
@@ -36,7 +36,7 @@ describe('GemkitProvider', () => {
   });
 
   it('keeps the same client and context across re-renders with equal props', () => {
-    const client = createClient({ baseUrl: env.fast.server.url });
+    const client = createClient({ baseUrl: env.fast.url });
     const { result, rerender } = renderHook(() => useGemkit(), {
       wrapper: ({ children }) => (
         <GemkitProvider client={client} settings={{ generation_config: { temperature: 1 } }}>

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { AbortError, ApiError, UsageError } from '../errors.js';
 import { getText } from '../reduce/text.js';
-import { clientFor, MODEL, requestsTo, useEmulatorServer } from '../test-support/emulator.js';
+import { clientFor, MODEL, useEmulatorServer } from '../test-support/emulator.js';
 import type { UploadProgress } from './files.js';
 
 const emulator = useEmulatorServer();
@@ -35,7 +35,7 @@ test('upload: the resumable protocol in chunks, with progress; then the file is 
     state: 'ACTIVE',
   });
 
-  const [start, ...chunks] = requestsTo(emulator(), 'POST', '/upload/v1beta/files');
+  const [start, ...chunks] = emulator().requestsTo({ method: 'POST', path: '/upload/v1beta/files' });
   expect(start?.headers).toMatchObject({
     'x-goog-upload-protocol': 'resumable',
     'x-goog-upload-command': 'start',

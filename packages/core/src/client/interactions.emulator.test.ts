@@ -3,11 +3,11 @@ import { ApiError } from '../errors.js';
 import { reduceInteraction } from '../reduce/reduce-interaction.js';
 import { getText, getThoughtSummary } from '../reduce/text.js';
 import {
+  CREATE,
   clientFor,
   collect,
   eventCarried,
   MODEL,
-  requestsTo,
   startServer,
   useEmulatorServer,
 } from '../test-support/emulator.js';
@@ -26,7 +26,7 @@ describe('interactions over real HTTP', () => {
     });
     expect(answer).toMatchObject({ object: 'interaction', status: 'completed', model: MODEL });
     expect(getText(answer)).not.toBe('');
-    const [request] = requestsTo(emulator(), 'POST', '/v1beta/interactions').slice(-1);
+    const [request] = emulator().requestsTo(CREATE).slice(-1);
     expect(request?.headers['api-revision']).toBe('2026-05-20');
     expect(request?.headers['content-type']).toBe('application/json');
     expect(request?.headers).not.toHaveProperty('x-goog-api-key');
@@ -35,7 +35,7 @@ describe('interactions over real HTTP', () => {
       model: MODEL,
       input: 'Hi',
     });
-    const [keyed] = requestsTo(emulator(), 'POST', '/v1beta/interactions').slice(-1);
+    const [keyed] = emulator().requestsTo(CREATE).slice(-1);
     expect(keyed?.headers).toMatchObject({
       'x-goog-api-key': '[redacted]',
       'api-revision': '2026-05-20',

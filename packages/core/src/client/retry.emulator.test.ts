@@ -2,12 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { ApiError, NetworkError } from '../errors.js';
 import { getText } from '../reduce/text.js';
 import { startDroppingProxy } from '../test-support/dropping-proxy.js';
-import { CREATE, clientFor, MODEL, requestsTo, useEmulatorServer } from '../test-support/emulator.js';
+import { CREATE, clientFor, MODEL, useEmulatorServer } from '../test-support/emulator.js';
 import { createClient } from './create-client.js';
 
 const emulator = useEmulatorServer();
 
-const creates = () => requestsTo(emulator(), 'POST', CREATE.path);
+const creates = () => emulator().requestsTo(CREATE);
 
 describe('retries of 429 and 503', () => {
   test('a 429 with Retry-After is waited for, then the request succeeds', async () => {

@@ -1,4 +1,4 @@
-import type { EmulatorServer } from '@gemkit/emulator';
+import type { TestEmulatorServer } from '@gemkit/emulator/testing';
 import { describe, expect, test, vi } from 'vitest';
 import { AbortError, ProtocolError, StreamError, StreamInterruptedError } from '../errors.js';
 import { getText } from '../reduce/text.js';
@@ -9,7 +9,6 @@ import {
   eventCarried,
   failureOf,
   MODEL,
-  requestsTo,
   startServer,
   useEmulatorServer,
 } from '../test-support/emulator.js';
@@ -20,8 +19,7 @@ const emulator = useEmulatorServer();
 
 const RESUME = { method: 'GET', path: /^\/v1beta\/interactions\/[^/]+$/ };
 /** Streamed GETs: the resumes (plain GETs of the stored result are left out). */
-const resumesOf = (s: EmulatorServer) =>
-  requestsTo(s, 'GET', RESUME.path).filter((r) => r.query.stream === 'true');
+const resumesOf = (s: TestEmulatorServer) => s.requestsTo(RESUME).filter((r) => r.query.stream === 'true');
 
 /*
  * Over node:http the emulator's `cut` loses the events written in the same tick as the cut (see the
@@ -55,7 +53,7 @@ describe('resume', () => {
     const resumedAfter = events.findIndex((event) => event.event_id === resumes[0]?.query.last_event_id);
     expect(resumedAfter).toBeGreaterThan(0);
     expect(resumedAfter).toBeLessThan(12);
-    expect(requestsTo(emulator(), 'POST', CREATE.path)).toHaveLength(1);
+    expect(emulator().requestsTo(CREATE)).toHaveLength(1);
   });
 
   test('repeated cuts, of the create and of the resumes, still end in the exact answer', async () => {
@@ -123,7 +121,7 @@ describe('resume', () => {
     });
     const error = await failureOf(() => collect(stream));
     expect(error).toMatchObject({ kind: 'interrupted', reason: 'no_interaction_id' });
-    expect(requestsTo(emulator(), 'POST', CREATE.path)).toHaveLength(1);
+    expect(emulator().requestsTo(CREATE)).toHaveLength(1);
   });
 });
 

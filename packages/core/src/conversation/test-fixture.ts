@@ -1,68 +1,50 @@
 /** The emulator over real HTTP and a client pointed at it, for this folder's tests. Not exported. */
-import { type EmulatorServerOptions, startEmulatorServer } from '@gemkit/emulator';
+import type { EmulatorServerOptions } from '@gemkit/emulator';
+import {
+  emulatorsForTests,
+  SLOW_PACING,
+  startTestEmulator,
+  TEST_MODEL,
+  type TestEmulatorServer,
+} from '@gemkit/emulator/testing';
 import { afterAll, beforeAll } from 'vitest';
-import { createClient } from '../client/create-client.js';
-import type { CreateInteractionRequest } from '../wire/index.js';
+import { createClient, type GemkitClient } from '../client/create-client.js';
 
-export const MODEL = 'gemini-3-flash-preview';
+export const MODEL = TEST_MODEL;
 
-/** Fast enough for tests, still one event per 16 characters. */
-export const FAST_PACING = { chunkSize: 16, delayMs: 0 };
+export interface Fixture extends TestEmulatorServer {
+  client: GemkitClient;
+  /** The stored interaction's answer, read back with GET: what the streamed text must equal. */
+  storedText(id: string): Promise<string>;
+}
 
-export async function startFixture(options: EmulatorServerOptions = {}) {
-  const server = await startEmulatorServer({ pacing: FAST_PACING, ...options });
+function withClient(server: TestEmulatorServer): Fixture {
   // No automatic retries: the tests exercise what a failure looks like, and `retry()`.
   const client = createClient({
     baseUrl: server.url,
     retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 5 },
   });
-  const { emulator } = server;
   return {
-    server,
-    emulator,
+    ...server,
     client,
-    /** The bodies of every create request, oldest first. */
-    creates: () =>
-      emulator.requests
-        .filter((r) => r.method === 'POST' && r.path === '/v1beta/interactions')
-        .map((r) => r.body as CreateInteractionRequest),
-    /** The stored interaction's answer, read back with GET: what the streamed text must equal. */
-    storedText: async (id: string) => {
+    storedText: async (id) => {
       const interaction = await client.interactions.get(id);
       const output = interaction.steps?.findLast((step) => step.type === 'model_output') as
         | { content?: { text?: string }[] }
         | undefined;
       return output?.content?.map((c) => c.text ?? '').join('') ?? '';
     },
-    close: () => server.close(),
   };
 }
 
-export type Fixture = Awaited<ReturnType<typeof startFixture>>;
-
-/** 8 characters every 5 ms: slow enough that a stop, an unmount or a cut lands mid-stream. */
-export const SLOW_PACING = { chunkSize: 8, delayMs: 5 };
+/** An emulator of its own (fast unless `options.pacing` says otherwise); close it in the test. */
+export async function startFixture(options: EmulatorServerOptions = {}): Promise<Fixture> {
+  return withClient(await startTestEmulator(options));
+}
 
 /** A fast and a slow emulator for the tests of one file: started before them, closed after them. */
 export function emulatorsForFile(): { readonly fast: Fixture; readonly slow: Fixture } {
-  let fast: Fixture | undefined;
-  let slow: Fixture | undefined;
-  beforeAll(async () => {
-    fast = await startFixture();
-    slow = await startFixture({ pacing: SLOW_PACING });
-  });
-  afterAll(async () => {
-    await fast?.close();
-    await slow?.close();
-  });
-  return {
-    get fast() {
-      return fast as Fixture;
-    },
-    get slow() {
-      return slow as Fixture;
-    },
-  };
+  return emulatorsForTests({ beforeAll, afterAll }, { fast: {}, slow: { pacing: SLOW_PACING } }, withClient);
 }
 
 /** Resolves once `predicate` holds for the store's snapshot (checked on every notification). */

@@ -1,57 +1,39 @@
 /** The emulator over real HTTP and a client for it, for this package's tests. Not exported. */
-import { type CreateInteractionRequest, createClient } from '@gemkit/core';
-import { type EmulatorServerOptions, startEmulatorServer } from '@gemkit/emulator';
+import { createClient, type GemkitClient } from '@gemkit/core';
+import type { EmulatorServerOptions } from '@gemkit/emulator';
+import {
+  emulatorsForTests,
+  SLOW_PACING,
+  startTestEmulator,
+  TEST_MODEL,
+  type TestEmulatorServer,
+} from '@gemkit/emulator/testing';
 import { afterAll, beforeAll } from 'vitest';
 
-export const MODEL = 'gemini-3-flash-preview';
+export const MODEL = TEST_MODEL;
 
-export async function startFixture(options: EmulatorServerOptions = {}) {
-  const server = await startEmulatorServer({ pacing: { chunkSize: 16, delayMs: 0 }, ...options });
+export interface Fixture extends TestEmulatorServer {
+  client: GemkitClient;
+}
+
+function withClient(server: TestEmulatorServer): Fixture {
   // No automatic retries: the tests look at failures as the hooks report them, and at retry().
   const client = createClient({
     baseUrl: server.url,
     retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 5 },
     fetch: jsdomSafeFetch,
   });
-  const { emulator } = server;
-  return {
-    server,
-    emulator,
-    client,
-    /** The bodies of the create requests the emulator received, oldest first. */
-    creates: () =>
-      emulator.requests
-        .filter((r) => r.method === 'POST' && r.path === '/v1beta/interactions')
-        .map((r) => r.body as CreateInteractionRequest),
-    close: () => server.close(),
-  };
+  return { ...server, client };
 }
 
-export type Fixture = Awaited<ReturnType<typeof startFixture>>;
-
-/** 8 characters every 5 ms: slow enough that a stop, an unmount or a cut lands mid-stream. */
-export const SLOW_PACING = { chunkSize: 8, delayMs: 5 };
+/** An emulator of its own (fast unless `options.pacing` says otherwise); close it in the test. */
+export async function startFixture(options: EmulatorServerOptions = {}): Promise<Fixture> {
+  return withClient(await startTestEmulator(options));
+}
 
 /** A fast and a slow emulator for the tests of one file: started before them, closed after them. */
 export function emulatorsForFile(): { readonly fast: Fixture; readonly slow: Fixture } {
-  let fast: Fixture | undefined;
-  let slow: Fixture | undefined;
-  beforeAll(async () => {
-    fast = await startFixture();
-    slow = await startFixture({ pacing: SLOW_PACING });
-  });
-  afterAll(async () => {
-    await fast?.close();
-    await slow?.close();
-  });
-  return {
-    get fast() {
-      return fast as Fixture;
-    },
-    get slow() {
-      return slow as Fixture;
-    },
-  };
+  return emulatorsForTests({ beforeAll, afterAll }, { fast: {}, slow: { pacing: SLOW_PACING } }, withClient);
 }
 
 /**
