@@ -78,7 +78,7 @@ export async function measureInterleaved(
   });
 }
 
-function quantile(sorted: number[], q: number): number {
+export function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const position = (sorted.length - 1) * q;
   const below = sorted[Math.floor(position)] as number;
