@@ -31,10 +31,12 @@ function MessageRow({ message }: { message: UIMessage }) {
     >
       {message.parts.map((part, index) =>
         part.type !== 'text' ? null : message.role === 'user' ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: parts have no ids; the guide keys them by index too.
           <p key={`${message.id}-${index}`} className="whitespace-pre-wrap">
             {part.text}
           </p>
         ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: as above.
           <Streamdown key={`${message.id}-${index}`}>{part.text}</Streamdown>
         ),
       )}
