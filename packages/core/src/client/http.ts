@@ -1,6 +1,5 @@
 import { AbortError, NetworkError, ProtocolError } from '../errors.js';
-import { toApiError } from './api-error.js';
-import { type RetryOptions, type RetryPolicy, resolveRetryPolicy, withRetry } from './retry.js';
+import type { RetryOptions } from './retry.js';
 
 export interface ClientOptions {
   /** `https://generativelanguage.googleapis.com` (the default), an emulator, or a relative proxy path like '/api/gemini'. */
@@ -39,7 +38,8 @@ export interface SendInit {
 }
 
 export interface Transport {
-  readonly policy: RetryPolicy;
+  /** The retry options as given; resolved into a policy only when a request fails. */
+  readonly retry: RetryOptions | undefined;
   /** One request, retried per policy on 429/503 and lost connections; resolves with a 2xx Response. */
   send(init: SendInit): Promise<Response>;
   /** `send` plus reading the JSON body; an idempotent request is repeated if the body breaks. */
@@ -48,7 +48,6 @@ export interface Transport {
 
 export function createTransport(options: ClientOptions): Transport {
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-  const policy = resolveRetryPolicy(options.retry);
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
   const headersFor = (init: SendInit): Headers => {
@@ -75,22 +74,26 @@ export function createTransport(options: ClientOptions): Transport {
     } catch (error) {
       throw failure(error, init.signal, true);
     }
-    if (!response.ok) throw await toApiError(response);
+    // Reading Google's error body (and Retry-After) is code only a failure needs: it loads then.
+    if (!response.ok) throw await (await import('./api-error.js')).toApiError(response);
     return response;
   };
 
-  const send = (init: SendInit) => withRetry(() => sendOnce(init), policy, init.idempotent, init.signal);
+  // Most requests succeed at once: the retry policy and backoff load with the first failure.
+  const attempt = async <T>(run: () => Promise<T>, init: SendInit): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      const { retryAfterFailure } = await import('./retry.js');
+      return retryAfterFailure(error, run, options.retry, init.idempotent, init.signal);
+    }
+  };
 
   return {
-    policy,
-    send,
+    retry: options.retry,
+    send: (init) => attempt(() => sendOnce(init), init),
     sendJson: <T>(init: SendInit) =>
-      withRetry(
-        async () => readJson<T>(await sendOnce(init), init.signal),
-        policy,
-        init.idempotent,
-        init.signal,
-      ),
+      attempt(async () => readJson<T>(await sendOnce(init), init.signal), init),
   };
 }
 

@@ -12,21 +12,22 @@ import { reduceInteraction } from '../reduce/reduce-interaction.js';
 import { createEventDecoder } from '../sse/decode.js';
 import type { ErrorEvent, Interaction, InteractionEvent } from '../wire/index.js';
 import { failure } from './http.js';
-import { backoff, type RetryPolicy, sleep } from './retry.js';
+import type { BodyReader } from './read-ahead.js';
+import { backoff, type RetryOptions, resolveRetryPolicy, sleep } from './retry.js';
 
 /** Statuses of an interaction still generating: a stream that ends in one of them was cut. */
 const RUNNING = new Set(['in_progress', 'queued']);
 
 export interface InteractionStreamInit {
-  /** The open `text/event-stream` response. */
-  response: Response;
+  /** The body of the open `text/event-stream` response, read ahead since it arrived. */
+  body: BodyReader;
   /** Aborting it ends the stream and releases the connection; linked to the caller's signal. */
   controller: AbortController;
   /** Re-opens the stream after `lastEventId` (`GET …/{id}?stream=true&last_event_id=…`). */
   reopen: (interactionId: string, lastEventId: string | undefined, signal: AbortSignal) => Promise<Response>;
   /** False for `store: false`: such an interaction cannot be read back, so a break is final. */
   resumable: boolean;
-  policy: RetryPolicy;
+  retry: RetryOptions | undefined;
   interactionId?: string | undefined;
   lastEventId?: string | undefined;
   snapshot?: Interaction | undefined;
@@ -106,19 +107,19 @@ export class InteractionStream implements AsyncIterable<InteractionEvent> {
    */
   async *#run(yieldEach: boolean): AsyncGenerator<InteractionEvent> {
     const { signal } = this.#init.controller;
-    let response = this.#init.response;
+    let reader = this.#init.body;
+    let resumed = false;
     let failedResumes = 0;
     let completed = false;
     try {
       for (;;) {
         // A replay from the start (no event id to resume after) repeats what was already seen.
-        let skip = response === this.#init.response || this.#lastEventId !== undefined ? 0 : this.#eventCount;
+        let skip = resumed && this.#lastEventId === undefined ? this.#eventCount : 0;
         let broke: unknown = new NetworkError('The stream ended before interaction.completed', false);
         let ended = false;
-        // One await per read of the body, not per event: an async step costs about as much as parsing one.
-        const reader = (response.body as ReadableStream<Uint8Array>).getReader();
         const decoder = createEventDecoder();
         try {
+          // One await per read of the body, not per event: an async step costs about as much as parsing one.
           for (let done = false; !done && !ended; ) {
             const read = await reader.read();
             done = read.done;
@@ -147,7 +148,9 @@ export class InteractionStream implements AsyncIterable<InteractionEvent> {
           // Releases the connection when the stream is left early; a no-op after the end.
           reader.cancel().catch(() => {});
         }
-        response = await this.#reopen(failure(broke, signal, false), ++failedResumes);
+        const response = await this.#reopen(failure(broke, signal, false), ++failedResumes);
+        reader = (response.body as ReadableStream<Uint8Array>).getReader();
+        resumed = true;
       }
     } catch (error) {
       const typed = toGemkitError(error);
@@ -182,7 +185,8 @@ export class InteractionStream implements AsyncIterable<InteractionEvent> {
 
   async #reopen(cause: AbortError | NetworkError, attempt: number): Promise<Response> {
     if (cause instanceof AbortError) throw cause;
-    const { resumable, policy, reopen, controller } = this.#init;
+    const { resumable, retry, reopen, controller } = this.#init;
+    const policy = resolveRetryPolicy(retry);
     const ids = { interactionId: this.#interactionId, lastEventId: this.#lastEventId };
     const interrupted = (reason: 'not_stored' | 'no_interaction_id' | 'resume_failed', error: unknown) =>
       new StreamInterruptedError(reason, ids, { cause: error, snapshot: this.#snapshot });

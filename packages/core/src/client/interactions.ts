@@ -3,7 +3,8 @@ import { isObject } from '../util/is-object.js';
 import { linkSignal } from '../util/link-signal.js';
 import type { CreateInteractionRequest, GetInteractionParams, Interaction } from '../wire/index.js';
 import type { RequestOptions, SendInit, Transport } from './http.js';
-import { InteractionStream } from './interaction-stream.js';
+import type { InteractionStream } from './interaction-stream.js';
+import { readAhead } from './read-ahead.js';
 
 export interface StreamRequestOptions extends RequestOptions {
   /** Continue from this snapshot (with `last_event_id`), e.g. after a page reload. */
@@ -56,13 +57,20 @@ export function createInteractionsApi(transport: Transport): InteractionsApi {
   ): Promise<InteractionStream> => {
     const controller = new AbortController();
     const unlink = linkSignal(options.signal, controller);
+    // The stream's code (SSE decoder, reducer, resume) loads while the request is on its way: the model's
+    // first byte takes far longer than a chunk, so the first turn does not wait for it, and a chat's bundle
+    // does not carry it up front.
+    const loading = import('./interaction-stream.js');
+    loading.catch(() => {}); // a request that fails first reports its own error
     try {
       const response = await sendForEvents(transport, { ...init, signal: controller.signal });
+      const body = readAhead(response.body as ReadableStream<Uint8Array>);
+      const { InteractionStream } = await loading;
       return new InteractionStream({
         ...resume,
-        response,
+        body,
         controller,
-        policy: transport.policy,
+        retry: transport.retry,
         snapshot: options.snapshot,
         onSettled: unlink,
         reopen: (id, lastEventId, signal) =>
@@ -76,6 +84,8 @@ export function createInteractionsApi(transport: Transport): InteractionsApi {
       });
     } catch (error) {
       unlink();
+      // Frees a response whose stream could not be read (its code failed to load).
+      controller.abort();
       throw error;
     }
   };

@@ -68,19 +68,27 @@ export function backoff(attempt: number, policy: RetryPolicy, random: () => numb
   return ceiling / 2 + random() * (ceiling / 2);
 }
 
-export async function withRetry<T>(
+/**
+ * Retries `run` after its first attempt failed with `error`, per the policy `options` resolve to; rethrows
+ * the last error when the policy gives up. Loaded only when a request fails.
+ */
+export async function retryAfterFailure<T>(
+  error: unknown,
   run: () => Promise<T>,
-  policy: RetryPolicy,
+  options: RetryOptions | undefined,
   idempotent: boolean,
   signal: AbortSignal | undefined,
 ): Promise<T> {
+  const policy = resolveRetryPolicy(options);
+  let last = error;
   for (let attempt = 0; ; attempt++) {
+    const delay = retryDelay(last, attempt, policy, idempotent);
+    if (delay === undefined) throw last;
+    await sleep(delay, signal);
     try {
       return await run();
-    } catch (error) {
-      const delay = retryDelay(error, attempt, policy, idempotent);
-      if (delay === undefined) throw error;
-      await sleep(delay, signal);
+    } catch (caught) {
+      last = caught;
     }
   }
 }
