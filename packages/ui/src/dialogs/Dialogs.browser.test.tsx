@@ -155,10 +155,10 @@ describe('SettingsDialog', () => {
     await userEvent.click(screen.getByRole('textbox', { name: 'Message' }));
     await userEvent.keyboard('Hi{Enter}');
     await expect.poll(() => harness.creates()).toHaveLength(1);
-    const body = harness.creates()[0] as Record<string, unknown>;
-    expect(body.system_instruction).toBe('Be terse.');
-    expect(body.generation_config).toMatchObject({ temperature: 0.2 });
-    expect(body.store).toBe(false);
+    const [body] = harness.creates();
+    expect(body?.system_instruction).toBe('Be terse.');
+    expect(body?.generation_config).toMatchObject({ temperature: 0.2 });
+    expect(body?.store).toBe(false);
   });
 });
 
