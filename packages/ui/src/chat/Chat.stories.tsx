@@ -1,4 +1,5 @@
 import { KNOWN_MODELS } from '@gemkit/emulator';
+import { CREATE_MATCH } from '@gemkit/emulator/testing';
 import type { UseConversationResult } from '@gemkit/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
@@ -6,17 +7,21 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { ChatSettings } from '../dialogs/chat-settings';
 import { GemkitStringsProvider } from '../strings/strings-context';
 import { savedConversation } from '../test/conversation-fixtures';
-import { EmulatorStory } from '../test/EmulatorStory';
+import { EmulatorStory, renderOnEmulator } from '../test/EmulatorStory';
 import { germanStrings } from '../test/german-strings';
 import { LONG_LIST_A11Y } from '../test/long-list-a11y';
 import { articles, waitForStatus, waitForStreaming } from '../test/play';
 import { sampleDocument, samplePicture } from '../test/sample-files';
 import { Chat } from './Chat';
 
+/** Every story below renders a real conversation; `conversation` is filled in by the render function. */
+const noArgs = { conversation: undefined as never };
+
 const meta = {
   title: 'Chat/Chat',
   component: Chat,
   parameters: { layout: 'fullscreen' },
+  args: noArgs,
 } satisfies Meta<typeof Chat>;
 
 export default meta;
@@ -24,12 +29,8 @@ type Story = StoryObj<typeof meta>;
 
 const THINKING = { thinking_level: 'high', thinking_summaries: 'auto' } as const;
 
-/** Every story below renders a real conversation; `conversation` is filled in by the render function. */
-const noArgs = { conversation: undefined as never };
-
 export const Empty: Story = {
-  args: noArgs,
-  render: () => <EmulatorStory>{(conversation) => <Chat conversation={conversation} />}</EmulatorStory>,
+  render: renderOnEmulator(Chat),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText('How can I help?')).toBeVisible();
@@ -73,7 +74,6 @@ function SettingsChat({
 
 /** Everything at once: type, send, watch the stream, stop, retry, and change the settings. */
 export const KitchenSink: Story = {
-  args: noArgs,
   render: () => <SettingsChat title="Gemkit kitchen sink" />,
   play: async ({ canvasElement, step }) => {
     const canvas = within(canvasElement);
@@ -114,15 +114,10 @@ export const KitchenSink: Story = {
 };
 
 export const Streaming: Story = {
-  args: noArgs,
-  render: () => (
-    <EmulatorStory
-      emulator={{ pacing: { chunkSize: 6, delayMs: 16 } }}
-      start={(conversation) => conversation.send('Explain how streaming works [emulator: words=250]')}
-    >
-      {(conversation) => <Chat conversation={conversation} />}
-    </EmulatorStory>
-  ),
+  render: renderOnEmulator(Chat, {
+    emulator: { pacing: { chunkSize: 6, delayMs: 16 } },
+    start: (conversation) => conversation.send('Explain how streaming works [emulator: words=250]'),
+  }),
   play: async ({ canvasElement }) => {
     await waitForStreaming(canvasElement);
     const canvas = within(canvasElement);
@@ -134,16 +129,11 @@ export const Streaming: Story = {
 };
 
 export const Thinking: Story = {
-  args: noArgs,
-  render: () => (
-    <EmulatorStory
-      emulator={{ pacing: { chunkSize: 4, delayMs: 20 } }}
-      options={{ generation_config: THINKING }}
-      start={(conversation) => conversation.send('Why is the sky blue?')}
-    >
-      {(conversation) => <Chat conversation={conversation} />}
-    </EmulatorStory>
-  ),
+  render: renderOnEmulator(Chat, {
+    emulator: { pacing: { chunkSize: 4, delayMs: 20 } },
+    options: { generation_config: THINKING },
+    start: (conversation) => conversation.send('Why is the sky blue?'),
+  }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const toggle = await canvas.findByRole('button', { name: 'Thinking…' }, { timeout: 10_000 });
@@ -159,17 +149,11 @@ export const Thinking: Story = {
 };
 
 export const LongMarkdown: Story = {
-  args: noArgs,
-  render: () => (
-    <EmulatorStory
-      emulator={{ pacing: { chunkSize: 200, delayMs: 4 } }}
-      start={(conversation) =>
-        conversation.send('Write a long report with code and tables [emulator: words=1500]')
-      }
-    >
-      {(conversation) => <Chat conversation={conversation} />}
-    </EmulatorStory>
-  ),
+  render: renderOnEmulator(Chat, {
+    emulator: { pacing: { chunkSize: 200, delayMs: 4 } },
+    start: (conversation) =>
+      conversation.send('Write a long report with code and tables [emulator: words=1500]'),
+  }),
   play: async ({ canvasElement }) => {
     const answer = await waitForStatus(canvasElement, 'completed');
     await expect(answer.querySelectorAll('table').length).toBeGreaterThan(0);
@@ -179,22 +163,10 @@ export const LongMarkdown: Story = {
 };
 
 export const ErrorWithRetry: Story = {
-  args: noArgs,
-  render: () => (
-    <EmulatorStory
-      faults={[
-        {
-          type: 'status',
-          status: 429,
-          retryAfterSeconds: 30,
-          match: { method: 'POST', path: '/v1beta/interactions' },
-        },
-      ]}
-      start={(conversation) => conversation.send('Hello?')}
-    >
-      {(conversation) => <Chat conversation={conversation} />}
-    </EmulatorStory>
-  ),
+  render: renderOnEmulator(Chat, {
+    faults: [{ type: 'status', status: 429, retryAfterSeconds: 30, match: CREATE_MATCH }],
+    start: (conversation) => conversation.send('Hello?'),
+  }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const alert = await canvas.findByRole('alert', {}, { timeout: 10_000 });
@@ -208,17 +180,12 @@ export const ErrorWithRetry: Story = {
 };
 
 export const Stopped: Story = {
-  args: noArgs,
-  render: () => (
-    <EmulatorStory
-      emulator={{ pacing: { chunkSize: 8, delayMs: 20 } }}
-      start={(conversation) => {
-        conversation.send('Tell me a long story [emulator: words=2000]');
-      }}
-    >
-      {(conversation) => <Chat conversation={conversation} />}
-    </EmulatorStory>
-  ),
+  render: renderOnEmulator(Chat, {
+    emulator: { pacing: { chunkSize: 8, delayMs: 20 } },
+    start: (conversation) => {
+      conversation.send('Tell me a long story [emulator: words=2000]');
+    },
+  }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitForStreaming(canvasElement);
@@ -232,19 +199,14 @@ export const Stopped: Story = {
 };
 
 export const Attachments: Story = {
-  args: noArgs,
-  render: () => (
-    <EmulatorStory
-      // Small files are inlined; this one goes through the Files API upload, with progress.
-      options={{ inlineMaxBytes: 512 }}
-      start={async (conversation) => {
-        const picture = await samplePicture();
-        conversation.send(['What is in this picture, and what do the notes say?', picture, sampleDocument()]);
-      }}
-    >
-      {(conversation) => <Chat conversation={conversation} />}
-    </EmulatorStory>
-  ),
+  render: renderOnEmulator(Chat, {
+    // Small files are inlined; this one goes through the Files API upload, with progress.
+    options: { inlineMaxBytes: 512 },
+    start: async (conversation) => {
+      const picture = await samplePicture();
+      conversation.send(['What is in this picture, and what do the notes say?', picture, sampleDocument()]);
+    },
+  }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitForStatus(canvasElement, 'completed');
@@ -258,20 +220,15 @@ export const Attachments: Story = {
 };
 
 export const Branches: Story = {
-  args: noArgs,
-  render: () => (
-    <EmulatorStory
-      start={async (conversation) => {
-        await conversation.send('Name a color.');
-        await conversation.regenerate();
-        await conversation.regenerate();
-        const first = conversation.conversation.getSnapshot().messages[0];
-        if (first) await conversation.edit(first.id, 'Name a fruit.');
-      }}
-    >
-      {(conversation) => <Chat conversation={conversation} />}
-    </EmulatorStory>
-  ),
+  render: renderOnEmulator(Chat, {
+    start: async (conversation) => {
+      await conversation.send('Name a color.');
+      await conversation.regenerate();
+      await conversation.regenerate();
+      const first = conversation.conversation.getSnapshot().messages[0];
+      if (first) await conversation.edit(first.id, 'Name a fruit.');
+    },
+  }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(canvas.getByText('Name a fruit.')).toBeVisible(), { timeout: 15_000 });
@@ -314,16 +271,11 @@ export const ThousandMessages: Story = {
 };
 
 export const DarkMode: Story = {
-  args: noArgs,
   globals: { theme: 'dark' },
-  render: () => (
-    <EmulatorStory
-      options={{ generation_config: THINKING }}
-      start={(conversation) => conversation.send('Show me a table and some code.')}
-    >
-      {(conversation) => <Chat conversation={conversation} />}
-    </EmulatorStory>
-  ),
+  render: renderOnEmulator(Chat, {
+    options: { generation_config: THINKING },
+    start: (conversation) => conversation.send('Show me a table and some code.'),
+  }),
   play: async ({ canvasElement }) => {
     await waitForStatus(canvasElement, 'completed');
     const chat = canvasElement.querySelector('.gk-chat') as HTMLElement;
@@ -332,7 +284,6 @@ export const DarkMode: Story = {
 };
 
 export const Localized: Story = {
-  args: noArgs,
   render: () => (
     <GemkitStringsProvider strings={germanStrings}>
       <SettingsChat start={(conversation) => conversation.send('Hallo!')} />

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import { mixedMarkdown } from '../markdown/test/long-answers';
 import { savedConversation } from '../test/conversation-fixtures';
-import { EmulatorStory } from '../test/EmulatorStory';
+import { EmulatorStory, renderOnEmulator } from '../test/EmulatorStory';
 import { LONG_LIST_A11Y } from '../test/long-list-a11y';
 import { articles, waitForStreaming } from '../test/play';
 import { MessageList } from './MessageList';
@@ -36,15 +36,11 @@ const LONG = mixedMarkdown(12_000);
 
 /** Follows the stream; scrolling up stops that and offers "Jump to latest". */
 export const FollowingTheStream: Story = {
-  render: () => (
-    <EmulatorStory
-      height={360}
-      emulator={{ pacing: { chunkSize: 24, delayMs: 12 }, responder: () => LONG }}
-      start={(conversation) => conversation.send('A long answer, please.')}
-    >
-      {(conversation) => <MessageList conversation={conversation} />}
-    </EmulatorStory>
-  ),
+  render: renderOnEmulator(MessageList, {
+    height: 360,
+    emulator: { pacing: { chunkSize: 24, delayMs: 12 }, responder: () => LONG },
+    start: (conversation) => conversation.send('A long answer, please.'),
+  }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitForStreaming(canvasElement);

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { EmulatorStory } from '../test/EmulatorStory';
+import { type EmulatorStorySetup, renderOnEmulator } from '../test/EmulatorStory';
 import { LiveMessages } from '../test/LiveMessages';
 import { articles, waitForStatus, waitForStreaming } from '../test/play';
 import { sampleDocument, samplePicture } from '../test/sample-files';
@@ -16,17 +16,16 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** The story's conversation shown as bare `<Message>`s, in a box as tall as they are. */
+const onEmulator = (setup: EmulatorStorySetup) =>
+  renderOnEmulator(LiveMessages, { height: 'auto', ...setup });
+
 export const UserWithAttachments: Story = {
-  render: () => (
-    <EmulatorStory
-      height="auto"
-      start={async (conversation) => {
-        conversation.send(['Compare the picture with the notes.', await samplePicture(), sampleDocument()]);
-      }}
-    >
-      {(conversation) => <LiveMessages conversation={conversation} />}
-    </EmulatorStory>
-  ),
+  render: onEmulator({
+    start: async (conversation) => {
+      conversation.send(['Compare the picture with the notes.', await samplePicture(), sampleDocument()]);
+    },
+  }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitForStatus(canvasElement, 'completed');
@@ -38,14 +37,9 @@ export const UserWithAttachments: Story = {
 };
 
 export const AnswerWithUsage: Story = {
-  render: () => (
-    <EmulatorStory
-      height="auto"
-      start={(conversation) => conversation.send('What is the capital of France?')}
-    >
-      {(conversation) => <LiveMessages conversation={conversation} />}
-    </EmulatorStory>
-  ),
+  render: onEmulator({
+    start: (conversation) => conversation.send('What is the capital of France?'),
+  }),
   play: async ({ canvasElement }) => {
     const answer = await waitForStatus(canvasElement, 'completed');
     await userEvent.click(within(answer).getByRole('button', { name: 'Show usage' }));
@@ -54,15 +48,10 @@ export const AnswerWithUsage: Story = {
 };
 
 export const Streaming: Story = {
-  render: () => (
-    <EmulatorStory
-      height="auto"
-      emulator={{ pacing: { chunkSize: 6, delayMs: 20 } }}
-      start={(conversation) => conversation.send('Tell me about streaming [emulator: words=200]')}
-    >
-      {(conversation) => <LiveMessages conversation={conversation} />}
-    </EmulatorStory>
-  ),
+  render: onEmulator({
+    emulator: { pacing: { chunkSize: 6, delayMs: 20 } },
+    start: (conversation) => conversation.send('Tell me about streaming [emulator: words=200]'),
+  }),
   play: async ({ canvasElement }) => {
     await waitForStreaming(canvasElement);
     const answer = articles(canvasElement)[1] as HTMLElement;
@@ -74,15 +63,10 @@ export const Streaming: Story = {
 };
 
 export const Failed: Story = {
-  render: () => (
-    <EmulatorStory
-      height="auto"
-      faults={[{ type: 'error', afterEvents: 10, message: 'The model stopped responding.' }]}
-      start={(conversation) => conversation.send('Explain quantum tunnelling.')}
-    >
-      {(conversation) => <LiveMessages conversation={conversation} />}
-    </EmulatorStory>
-  ),
+  render: onEmulator({
+    faults: [{ type: 'error', afterEvents: 10, message: 'The model stopped responding.' }],
+    start: (conversation) => conversation.send('Explain quantum tunnelling.'),
+  }),
   play: async ({ canvasElement }) => {
     const failed = await waitForStatus(canvasElement, 'error');
     const alert = within(failed).getByRole('alert');
@@ -96,25 +80,20 @@ export const Failed: Story = {
 const STORY = 'Once upon a time, a stream of tokens flowed from a model to a browser. '.repeat(60);
 
 export const Stopped: Story = {
-  render: () => (
-    <EmulatorStory
-      height="auto"
-      emulator={{ pacing: { chunkSize: 8, delayMs: 10 }, responder: () => STORY }}
-      start={(conversation) => {
-        // Stopped once a few sentences are in, as a reader pressing Stop would.
-        const unsubscribe = conversation.conversation.subscribe(() => {
-          const answer = conversation.conversation.getSnapshot().messages[1];
-          if ((answer?.text.length ?? 0) > 300) {
-            unsubscribe();
-            conversation.stop();
-          }
-        });
-        conversation.send('A long story, please.');
-      }}
-    >
-      {(conversation) => <LiveMessages conversation={conversation} />}
-    </EmulatorStory>
-  ),
+  render: onEmulator({
+    emulator: { pacing: { chunkSize: 8, delayMs: 10 }, responder: () => STORY },
+    start: (conversation) => {
+      // Stopped once a few sentences are in, as a reader pressing Stop would.
+      const unsubscribe = conversation.conversation.subscribe(() => {
+        const answer = conversation.conversation.getSnapshot().messages[1];
+        if ((answer?.text.length ?? 0) > 300) {
+          unsubscribe();
+          conversation.stop();
+        }
+      });
+      conversation.send('A long story, please.');
+    },
+  }),
   play: async ({ canvasElement }) => {
     const stopped = await waitForStatus(canvasElement, 'cancelled');
     await expect(within(stopped).getByText('Stopped')).toBeVisible();
@@ -124,17 +103,12 @@ export const Stopped: Story = {
 };
 
 export const Branches: Story = {
-  render: () => (
-    <EmulatorStory
-      height="auto"
-      start={async (conversation) => {
-        await conversation.send('Suggest a name for a cat.');
-        await conversation.regenerate();
-      }}
-    >
-      {(conversation) => <LiveMessages conversation={conversation} />}
-    </EmulatorStory>
-  ),
+  render: onEmulator({
+    start: async (conversation) => {
+      await conversation.send('Suggest a name for a cat.');
+      await conversation.regenerate();
+    },
+  }),
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(within(canvasElement).getByText('2 of 2')).toBeDefined(), { timeout: 15_000 });
     await waitForStatus(canvasElement, 'completed');

@@ -1,6 +1,6 @@
 import type { EmulatorOptions, Fault } from '@gemkit/emulator';
 import type { UseConversationOptions, UseConversationResult } from '@gemkit/react';
-import { type ReactNode, useState } from 'react';
+import { type ComponentType, type ReactNode, useState } from 'react';
 import { EmulatorConversation } from './EmulatorConversation';
 import { createEmulatorClient, type EmulatorClient } from './emulator-client';
 
@@ -14,6 +14,9 @@ export interface EmulatorStoryProps {
   height?: number | string;
   children: (conversation: UseConversationResult, harness: EmulatorClient) => ReactNode;
 }
+
+/** Everything a story sets up: its emulator, faults, conversation options, first moves and height. */
+export type EmulatorStorySetup = Omit<EmulatorStoryProps, 'children'>;
 
 /** A story's own emulator (created once per mount) and a real conversation on it. */
 export function EmulatorStory({
@@ -39,5 +42,19 @@ export function EmulatorStory({
         {(conversation) => children(conversation, harness)}
       </EmulatorConversation>
     </div>
+  );
+}
+
+/**
+ * A story's `render` for a component that takes only a conversation (`Chat`, `MessageList`, …): the
+ * component on a real conversation with the story's own emulator. Compose `<EmulatorStory>` directly
+ * when the story needs more around it.
+ */
+export function renderOnEmulator(
+  View: ComponentType<{ conversation: UseConversationResult }>,
+  props: EmulatorStorySetup = {},
+) {
+  return () => (
+    <EmulatorStory {...props}>{(conversation) => <View conversation={conversation} />}</EmulatorStory>
   );
 }
