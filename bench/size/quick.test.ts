@@ -38,6 +38,7 @@ const LAZY_MODULES = [
   // The Files API and attachments: with the first attachment.
   'client/files.ts',
   'conversation/attachments.ts',
+  'conversation/user-attachments.ts',
   // The stream (SSE decoding, the reducer, resume): while the first request is on its way.
   'client/interaction-stream.ts',
   'sse/decode.ts',

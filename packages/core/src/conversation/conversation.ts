@@ -11,9 +11,8 @@ import { buildTurnRequest, type ConversationMode } from './history.js';
 import { createId } from './ids.js';
 import { type MessageInput, normalizeInput } from './input.js';
 import { InteractionRun, type RunOutcome, type RunUpdate } from './interaction-run.js';
-import { DEFAULT_INLINE_MAX_BYTES, makeThumbnail, prepareAttachment } from './lazy-attachments.js';
-import type { Attachment, Message, ModelMessage, UserMessage } from './message.js';
-import { createModelMessage, createUserMessage, withAttachment } from './message-factory.js';
+import type { Message, ModelMessage, UserMessage } from './message.js';
+import { createModelMessage, createUserMessage } from './message-factory.js';
 import { deserializeTree, type SerializedConversation, serializeTree } from './serialize.js';
 import { pickSettings, type RequestSettings } from './settings.js';
 import { MessageTree } from './tree.js';
@@ -87,13 +86,14 @@ export class Conversation implements ReadableStore<ConversationSnapshot> {
     this.#store = createFrameStore(
       (previous) => {
         this.#materialize();
-        const { id, mode, tree, hydrated } = {
+        const source = {
           id: this.id,
           mode: this.mode,
           tree: this.#tree,
           hydrated: this.#hydrated,
+          activeModelId: this.#active?.modelId,
         };
-        return computeSnapshot({ id, mode, tree, hydrated, activeModelId: this.#active?.modelId }, previous);
+        return computeSnapshot(source, previous);
       },
       { schedule: options.schedule },
     );
@@ -326,48 +326,23 @@ export class Conversation implements ReadableStore<ConversationSnapshot> {
     this.#settle(active, outcome);
   }
 
-  /** Uploads (or inlines) the user message's attachments that are not ready, in parallel, with progress. */
+  /**
+   * Uploads (or inlines) the user message's attachments that are not ready, with progress. The code for it
+   * loads with the first attachment: most turns have none.
+   */
   async #prepareAttachments(active: ActiveTurn): Promise<void> {
-    const user = this.#tree.get(active.userId) as UserMessage;
-    const pending = user.attachments.filter((attachment) => attachment.status !== 'ready');
-    const results = await Promise.allSettled(
-      pending.map((attachment) => this.#prepareAttachment(active, attachment)),
-    );
-    const failed = results.find((result) => result.status === 'rejected');
-    if (failed) throw failed.reason;
-  }
-
-  async #prepareAttachment(active: ActiveTurn, attachment: Attachment): Promise<void> {
-    const update = (patch: Partial<Attachment>) => {
-      const user = this.#tree.get(active.userId) as UserMessage;
-      this.#tree.replace(withAttachment(user, attachment.id, patch));
+    const current = () => this.#tree.get(active.userId) as UserMessage;
+    if (current().attachments.every((attachment) => attachment.status === 'ready')) return;
+    const { prepareUserAttachments } = await import('./user-attachments.js');
+    const replace = (message: UserMessage) => {
+      this.#tree.replace(message);
       this.#store.invalidate();
     };
-    if (!attachment.file) {
-      const error = new UsageError(
-        `The bytes of "${attachment.name ?? attachment.id}" are gone: attach the file again`,
-      );
-      update({ status: 'error', error });
-      throw error;
-    }
-    update({ status: 'uploading', progress: 0, error: undefined });
-    try {
-      const [content, thumbnail] = await Promise.all([
-        prepareAttachment(attachment.file, {
-          client: this.#options.client,
-          inlineMaxBytes: this.#options.inlineMaxBytes ?? DEFAULT_INLINE_MAX_BYTES,
-          signal: active.uploads.signal,
-          onProgress: (progress) => update({ progress }),
-        }),
-        attachment.thumbnail ?? makeThumbnail(attachment.file),
-      ]);
-      update({ status: 'ready', progress: 1, content, thumbnail });
-    } catch (caught) {
-      const error = toGemkitError(caught);
-      // A stop is not the attachment's fault: it goes back to waiting for the next try.
-      update(active.uploads.signal.aborted ? { status: 'pending', progress: 0 } : { status: 'error', error });
-      throw error;
-    }
+    await prepareUserAttachments(current, replace, {
+      client: this.#options.client,
+      inlineMaxBytes: this.#options.inlineMaxBytes,
+      signal: active.uploads.signal,
+    });
   }
 
   #onUpdate(active: ActiveTurn, update: RunUpdate): void {

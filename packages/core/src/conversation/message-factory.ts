@@ -59,9 +59,3 @@ function createAttachment(file: Blob): Attachment {
     error: undefined,
   };
 }
-
-/** The user message with one attachment changed, and its `user_input` step rebuilt to match. */
-export function withAttachment(message: UserMessage, id: string, patch: Partial<Attachment>): UserMessage {
-  const attachments = message.attachments.map((a) => (a.id === id ? { ...a, ...patch } : a));
-  return { ...message, attachments, steps: [userInputStep({ content: message.content, attachments })] };
-}
