@@ -5,6 +5,29 @@ export { Composer, type ComposerProps, DEFAULT_ACCEPT } from './composer/Compose
 export { ChatDialog, type ChatDialogProps } from './dialogs/ChatDialog';
 export type { ChatSettings } from './dialogs/chat-settings';
 export { SettingsDialog, type SettingsDialogProps } from './dialogs/SettingsDialog';
+export {
+  AlertIcon,
+  ArrowDownIcon,
+  AttachIcon,
+  ChatIcon,
+  CheckIcon,
+  ChevronDownIcon,
+  ChevronLeftIcon,
+  ChevronRightIcon,
+  CloseIcon,
+  CopyIcon,
+  EditIcon,
+  FileIcon,
+  Icon,
+  type IconProps,
+  NewChatIcon,
+  RegenerateIcon,
+  SendIcon,
+  SettingsIcon,
+  SparkIcon,
+  StopIcon,
+  UsageIcon,
+} from './icons/icons';
 export { Markdown, type MarkdownProps } from './markdown/Markdown';
 export { loadMarkdownParser, type MarkdownParser } from './markdown/parse/load-parser';
 export type { MarkdownStream } from './markdown/parse/markdown-stream';
