@@ -1,35 +1,8 @@
-// Small line icons (24×24 viewBox, currentColor), decorative: every button that shows one has a label.
-import type { ReactNode } from 'react';
+// The demo's own icons, for its app chrome (sidebar, theme, inspector, header). They draw in
+// @gemkit/ui's icon frame, so they match the chat's icons beside them; the chat's icons themselves
+// (close, chevrons, edit, new chat) come from @gemkit/ui as they are.
+import { Icon } from '@gemkit/ui';
 
-function Icon({ children, size = 18 }: { children: ReactNode; size?: number }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.8"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
-}
-
-export const PlusIcon = () => (
-  <Icon>
-    <path d="M12 5v14M5 12h14" />
-  </Icon>
-);
-export const PencilIcon = () => (
-  <Icon size={16}>
-    <path d="M4 20h4L19 9l-4-4L4 16v4zM13.5 6.5l4 4" />
-  </Icon>
-);
 export const TrashIcon = () => (
   <Icon size={16}>
     <path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6" />
@@ -72,24 +45,9 @@ export const MenuIcon = () => (
     <path d="M4 6h16M4 12h16M4 18h16" />
   </Icon>
 );
-export const CloseIcon = () => (
-  <Icon size={16}>
-    <path d="M6 6l12 12M18 6L6 18" />
-  </Icon>
-);
 export const ExternalIcon = () => (
   <Icon size={14}>
     <path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />
-  </Icon>
-);
-export const ChevronLeftIcon = () => (
-  <Icon size={16}>
-    <path d="M15 6l-6 6 6 6" />
-  </Icon>
-);
-export const ChevronRightIcon = () => (
-  <Icon size={16}>
-    <path d="M9 6l6 6-6 6" />
   </Icon>
 );
 

@@ -1,6 +1,6 @@
 import type { ModelMessage, RequestSettings, UseConversationResult } from '@gemkit/react';
+import { ChevronLeftIcon, ChevronRightIcon, CloseIcon } from '@gemkit/ui';
 import { useRef, useState } from 'react';
-import { ChevronLeftIcon, ChevronRightIcon, CloseIcon } from '../icons';
 import { EventsView } from './EventsView';
 import { NextRequestView } from './NextRequestView';
 import { ReplayButton } from './ReplayButton';
@@ -72,7 +72,7 @@ export function InspectorPanel({ chat, settings, selectedId, onSelect, onClose }
           </button>
         </div>
         <button type="button" className="demo-icon-button" aria-label="Close the inspector" onClick={onClose}>
-          <CloseIcon />
+          <CloseIcon size={16} />
         </button>
       </div>
       <div className="demo-tabs" role="tablist" aria-label="Inspector views">

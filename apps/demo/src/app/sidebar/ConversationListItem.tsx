@@ -1,6 +1,7 @@
+import { EditIcon } from '@gemkit/ui';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { ConversationEntry } from '../conversations/conversation-index';
-import { PencilIcon, TrashIcon } from '../icons';
+import { TrashIcon } from '../icons';
 import { relativeTime } from './relative-time';
 
 export interface ConversationListItemProps {
@@ -118,7 +119,7 @@ export function ConversationListItem({
             setMode('rename');
           }}
         >
-          <PencilIcon />
+          <EditIcon />
         </button>
         <button
           type="button"

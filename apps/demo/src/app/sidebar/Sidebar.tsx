@@ -1,7 +1,8 @@
+import { NewChatIcon } from '@gemkit/ui';
 import type { UpstreamKind } from '../../shared/demo-status';
 import type { ConversationIndex } from '../conversations/conversation-index';
 import { newestFirst } from '../conversations/conversation-index';
-import { ExternalIcon, LogoMark, PlusIcon } from '../icons';
+import { ExternalIcon, LogoMark } from '../icons';
 import { UpstreamBadge } from '../status/UpstreamBadge';
 import { ThemeToggle } from '../theme/ThemeToggle';
 import { ConversationListItem } from './ConversationListItem';
@@ -28,7 +29,7 @@ export function Sidebar({ index, upstream, onNew, onSelect, onRename, onDelete }
         <span className="demo-brand-tag">demo</span>
       </div>
       <button type="button" className="demo-new-chat" onClick={onNew}>
-        <PlusIcon />
+        <NewChatIcon />
         New chat
       </button>
       <h2 className="demo-sidebar-heading" id="demo-chats-heading">
