@@ -239,6 +239,6 @@ describe('emulatorsForTests', () => {
 
   it('refuses options that are not a map of names', () => {
     expect(() => emulatorsForTests({ beforeAll, afterAll }, null as never)).toThrow(TypeError);
-    expect(() => emulatorsForTests({ beforeAll } as TestHooks, {})).toThrow(/hooks\.afterAll/);
+    expect(() => emulatorsForTests({ beforeAll } as unknown as TestHooks, {})).toThrow(/hooks\.afterAll/);
   });
 });
