@@ -1,4 +1,5 @@
 import type { GemkitClient } from '../client/create-client.js';
+import { prefetchClient } from '../client/prefetch.js';
 import { type AnyGemkitError, StreamInterruptedError, toGemkitError, UsageError } from '../errors.js';
 import type { PersistenceAdapter } from '../store/persistence/adapter.js';
 import type { Schedule } from '../store/schedule.js';
@@ -132,6 +133,7 @@ export class Conversation implements ReadableStore<ConversationSnapshot> {
    */
   attach(): () => void {
     this.#attachments++;
+    prefetchClient();
     this.hydrate().then(() => {
       if (this.#attachments > 0 && this.#options.resumeInterrupted !== false) this.resume();
     });

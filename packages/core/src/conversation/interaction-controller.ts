@@ -1,4 +1,5 @@
 import type { GemkitClient } from '../client/create-client.js';
+import { prefetchClient } from '../client/prefetch.js';
 import { type AnyGemkitError, UsageError } from '../errors.js';
 import { getText, getThoughtSummary } from '../reduce/text.js';
 import type { Schedule } from '../store/schedule.js';
@@ -77,7 +78,11 @@ export class InteractionController implements ReadableStore<InteractionState> {
     this.#store = createFrameStore((previous) => this.#compute(previous), { schedule: options.schedule });
   }
 
-  subscribe = (listener: () => void): (() => void) => this.#store.subscribe(listener);
+  // A subscriber is a view that may send soon: the client's code starts loading (once, when idle).
+  subscribe = (listener: () => void): (() => void) => {
+    prefetchClient();
+    return this.#store.subscribe(listener);
+  };
   getSnapshot = (): InteractionState => this.#store.getSnapshot();
 
   setOptions(options: Partial<Omit<InteractionControllerOptions, 'schedule'>>): void {
