@@ -7,6 +7,16 @@ export interface BundleOptions {
   contents: string;
   /** Packages the app provides anyway (peer dependencies), with their subpaths. */
   external: string[];
+  /**
+   * Modules the code up front loads as soon as the page is idle (prefetched: not needed to render, needed
+   * before the first request), by module name (see `moduleName`). Their chunks are counted apart.
+   */
+  prefetched?: string[];
+  /**
+   * Bundle built packages instead of their sources: package name → its built entry file (see published.ts).
+   * The attribution per source file (`inputs`) is then left empty.
+   */
+  published?: Record<string, string>;
 }
 
 export interface BundleSize {
@@ -14,11 +24,16 @@ export interface BundleSize {
   minified: number;
   /** The same gzipped (level 9) as one stream, as if the bundler had put it in one file. */
   gzip: number;
-  /** Code only dynamic `import()`s reach, loaded on demand: minified, and gzipped as one stream. */
+  /** The chunks of `prefetched` modules (and what they import statically) not already up front. */
+  prefetchMinified: number;
+  prefetchGzip: number;
+  /** Code only dynamic `import()`s reach, loaded on demand (prefetched chunks aside): minified, and gzipped as one stream. */
   lazyMinified: number;
   lazyGzip: number;
   /** The names the entry exports: proof that the bundle holds what was asked for. */
   exports: string[];
+  /** Which modules went where, by module name: `core/client/http` for `packages/core/src/client/http.ts` (or `dist/….js`). */
+  modules: { upFront: string[]; prefetched: string[]; lazy: string[] };
   /** Minified bytes each source file adds up front (esbuild's metafile), largest first: where the bytes go. */
   inputs: { path: string; bytes: number }[];
 }
@@ -29,17 +44,21 @@ const ENTRY = '\0app';
  * Bundles a typical import as an app's production build does. The sizes come from rolldown, the bundler
  * of Vite 8 (tree shaking, oxc minification, code splitting at dynamic imports, `NODE_ENV=production`,
  * browser conditions); the per-file attribution from esbuild's metafile, which counts minified bytes.
- * Workspace packages are bundled from their TypeScript sources (`@gemkit/source`), which tsdown
- * publishes as the same ES modules.
+ * Workspace packages are bundled from their TypeScript sources (`@gemkit/source`), or, with `published`,
+ * from what tsdown builds of them.
  */
 export async function measureBundle(options: BundleOptions): Promise<BundleSize> {
   const external = (id: string) => options.external.some((name) => id === name || id.startsWith(`${name}/`));
+  const conditionNames = ['browser', 'import', 'module', 'default'];
   const bundle = await rolldown({
     input: ENTRY,
     cwd: import.meta.dirname,
     platform: 'browser',
     external,
-    resolve: { conditionNames: ['@gemkit/source', 'browser', 'import', 'module', 'default'] },
+    resolve: {
+      conditionNames: options.published ? conditionNames : ['@gemkit/source', ...conditionNames],
+      alias: options.published ?? {},
+    },
     transform: { define: { 'process.env.NODE_ENV': '"production"' } },
     plugins: [
       {
@@ -53,22 +72,45 @@ export async function measureBundle(options: BundleOptions): Promise<BundleSize>
   const { output } = await bundle.generate({ format: 'esm', minify: true });
   await bundle.close();
   const chunks = output.filter((item): item is OutputChunk => item.type === 'chunk');
-  const upFront = staticClosure(chunks);
-  const lazy = chunks.filter((chunk) => !upFront.includes(chunk));
+  const upFront = staticClosure(
+    chunks,
+    chunks.filter((chunk) => chunk.isEntry),
+  );
+  const prefetchRoots = chunks.filter((chunk) =>
+    chunk.moduleIds.some((id) => options.prefetched?.includes(moduleName(id))),
+  );
+  const prefetched = staticClosure(chunks, prefetchRoots).filter((chunk) => !upFront.includes(chunk));
+  const lazy = chunks.filter((chunk) => !upFront.includes(chunk) && !prefetched.includes(chunk));
   const code = (list: OutputChunk[]) => list.map((chunk) => chunk.code).join('\n');
+  const gzip = (list: OutputChunk[]) => (list.length > 0 ? gzipSize(code(list)) : 0);
+  const names = (list: OutputChunk[]) => list.flatMap((chunk) => chunk.moduleIds.map(moduleName)).sort();
   return {
     minified: code(upFront).length,
-    gzip: gzipSize(code(upFront)),
+    gzip: gzip(upFront),
+    prefetchMinified: code(prefetched).length,
+    prefetchGzip: gzip(prefetched),
     lazyMinified: code(lazy).length,
-    lazyGzip: lazy.length > 0 ? gzipSize(code(lazy)) : 0,
+    lazyGzip: gzip(lazy),
     exports: chunks.filter((chunk) => chunk.isEntry).flatMap((chunk) => chunk.exports),
-    inputs: await attribute(options),
+    modules: { upFront: names(upFront), prefetched: names(prefetched), lazy: names(lazy) },
+    inputs: options.published ? [] : await attribute(options),
   };
 }
 
-function staticClosure(chunks: OutputChunk[]): OutputChunk[] {
+/**
+ * A module's name whether bundled from source or from a build: the package directory and the path inside
+ * src/ or dist/, without extension (`packages/core/src/client/http.ts` → `core/client/http`); other modules
+ * (dependencies) by their path after node_modules.
+ */
+export function moduleName(id: string): string {
+  const workspace = /packages\/([^/]+)\/(?:src|dist)\/(.+)\.[cm]?[jt]sx?$/.exec(id);
+  return workspace ? `${workspace[1]}/${workspace[2]}` : shorten(id);
+}
+
+/** The chunks `roots` import, statically and transitively, with the roots themselves. */
+function staticClosure(chunks: OutputChunk[], roots: OutputChunk[]): OutputChunk[] {
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-  const seen = new Set(chunks.filter((chunk) => chunk.isEntry));
+  const seen = new Set(roots);
   for (const chunk of seen) {
     for (const imported of chunk.imports) {
       const next = byName.get(imported);

@@ -33,6 +33,7 @@ function print(r: SizeReport) {
           ? {
               'KB min': kb(row.size.minified),
               'KB gzip': kb(row.size.gzip),
+              'prefetch KB gzip': kb(row.size.prefetchGzip),
               'lazy KB gzip': kb(row.size.lazyGzip),
               target: row.targetGzip ? `≤ ${kb(row.targetGzip)}` : '',
               met: row.met === undefined ? '' : row.met ? 'yes' : 'NO',
