@@ -42,7 +42,7 @@ const PREFETCHED = [
   'core/client/client-apis',
   'core/client/http',
   'core/client/interactions',
-  // The stream: SSE decoding, the reducer, resume (the retry policy's backoff with it).
+  // The stream: SSE decoding and the reducer.
   'core/client/interaction-stream',
   'core/sse/decode',
   'core/reduce/reduce-interaction',
@@ -55,6 +55,8 @@ const LAZY = [
   'core/client/files',
   'core/conversation/attachments',
   'core/conversation/user-attachments',
-  // The error body of a failed request.
+  // Failures: the error body of a failed request, the retry policy, resuming a broken stream.
   'core/client/api-error',
+  'core/client/retry',
+  'core/client/reopen-stream',
 ];

@@ -1,19 +1,10 @@
-import {
-  AbortError,
-  ApiError,
-  GemkitError,
-  NetworkError,
-  StreamError,
-  StreamInterruptedError,
-  toGemkitError,
-  UsageError,
-} from '../errors.js';
+import { AbortError, GemkitError, NetworkError, StreamError, toGemkitError, UsageError } from '../errors.js';
 import { reduceInteraction } from '../reduce/reduce-interaction.js';
 import { createEventDecoder } from '../sse/decode.js';
 import type { ErrorEvent, Interaction, InteractionEvent } from '../wire/index.js';
 import { failure } from './http.js';
 import type { BodyReader } from './read-ahead.js';
-import { backoff, type RetryOptions, resolveRetryPolicy, sleep } from './retry.js';
+import type { RetryOptions } from './retry.js';
 
 /** Statuses of an interaction still generating: a stream that ends in one of them was cut. */
 const RUNNING = new Set(['in_progress', 'queued']);
@@ -148,7 +139,15 @@ export class InteractionStream implements AsyncIterable<InteractionEvent> {
           // Releases the connection when the stream is left early; a no-op after the end.
           reader.cancel().catch(() => {});
         }
-        const response = await this.#reopen(failure(broke, signal, false), ++failedResumes);
+        const cause = failure(broke, signal, false);
+        if (cause instanceof AbortError) throw cause;
+        const { reopenStream } = await import('./reopen-stream.js');
+        const position = {
+          interactionId: this.#interactionId,
+          lastEventId: this.#lastEventId,
+          snapshot: this.#snapshot,
+        };
+        const response = await reopenStream(this.#init, position, cause, ++failedResumes);
         reader = (response.body as ReadableStream<Uint8Array>).getReader();
         resumed = true;
       }
@@ -181,27 +180,5 @@ export class InteractionStream implements AsyncIterable<InteractionEvent> {
     return new StreamError(code, message || 'The interaction failed while streaming', {
       snapshot: this.#snapshot,
     });
-  }
-
-  async #reopen(cause: AbortError | NetworkError, attempt: number): Promise<Response> {
-    if (cause instanceof AbortError) throw cause;
-    const { resumable, retry, reopen, controller } = this.#init;
-    const policy = resolveRetryPolicy(retry);
-    const ids = { interactionId: this.#interactionId, lastEventId: this.#lastEventId };
-    const interrupted = (reason: 'not_stored' | 'no_interaction_id' | 'resume_failed', error: unknown) =>
-      new StreamInterruptedError(reason, ids, { cause: error, snapshot: this.#snapshot });
-    if (!ids.interactionId) throw interrupted('no_interaction_id', cause);
-    if (!resumable) throw interrupted('not_stored', cause);
-    if (attempt > policy.maxResumeAttempts) throw interrupted('resume_failed', cause);
-    await sleep(backoff(attempt - 1, policy), controller.signal);
-    try {
-      return await reopen(ids.interactionId, ids.lastEventId, controller.signal);
-    } catch (error) {
-      if (error instanceof AbortError) throw error;
-      throw interrupted(
-        error instanceof ApiError && error.status === 404 ? 'not_stored' : 'resume_failed',
-        error,
-      );
-    }
   }
 }
