@@ -3,7 +3,7 @@ import type { ResolvedOptions } from './options.js';
 import type { OwnershipGuard } from './ownership/guard.js';
 import type { RouteMatch } from './paths.js';
 import { isEventStream, type RelayHooks, relayBody, relayError, responseHeaders } from './relay.js';
-import type { Upstream } from './upstream.js';
+import type { Upstream, UpstreamResponse } from './upstream.js';
 
 /**
  * One client request on its way through the route: what the prelude decided about it (route, user), and
@@ -35,7 +35,7 @@ export class Call {
   }
 
   /** Sends this call upstream: same method, the matched path and query, the given body. */
-  send(body: BodyInit | null, headers?: Record<string, string>): Promise<Response> {
+  send(body: BodyInit | null, headers?: Record<string, string>): Promise<UpstreamResponse> {
     return callUpstream(
       this.upstream,
       {
@@ -54,13 +54,19 @@ export class Call {
 
   /** The upstream response for the client: its body streamed through, its headers filtered. */
   relay(
-    upstream: Response,
+    upstream: UpstreamResponse,
     options: { inspect?: RelayHooks['inspect']; headers?: Record<string, string> } = {},
   ) {
     const headers = responseHeaders(upstream, options.headers);
     if (!upstream.body) {
       this.release();
       return new Response(null, { status: upstream.status, headers });
+    }
+    if (!options.inspect) {
+      // Nothing to look at: the upstream body is the client's body, one Web stream hop less per chunk.
+      // Cancelling it (the client went away) aborts the upstream fetch, as the client's signal also does;
+      // so the call stays listening to that signal until the request is gone.
+      return new Response(upstream.body, { status: upstream.status, headers });
     }
     const body = relayBody(upstream.body, {
       inspect: options.inspect,
@@ -71,7 +77,7 @@ export class Call {
   }
 
   /** The upstream's error as the client sees it: status and body kept, the key removed if echoed. */
-  async relayError(upstream: Response): Promise<Response> {
+  async relayError(upstream: UpstreamResponse): Promise<Response> {
     try {
       return await relayError(upstream, [this.upstream.apiKey]);
     } finally {
@@ -80,7 +86,7 @@ export class Call {
   }
 
   /** A small JSON upstream response, read whole so the route can look inside (ids, file names). */
-  async readJson(upstream: Response): Promise<{ text: string; value: unknown }> {
+  async readJson(upstream: UpstreamResponse): Promise<{ text: string; value: unknown }> {
     try {
       const text = await upstream.text();
       let value: unknown;
@@ -96,11 +102,11 @@ export class Call {
   }
 
   /** A response made from text the route has read (see `readJson`), with the upstream's status and headers. */
-  respondWith(upstream: Response, text: string): Response {
+  respondWith(upstream: UpstreamResponse, text: string): Response {
     return new Response(text, { status: upstream.status, headers: responseHeaders(upstream) });
   }
 
-  isEventStream(upstream: Response): boolean {
+  isEventStream(upstream: UpstreamResponse): boolean {
     return isEventStream(upstream);
   }
 

@@ -1,7 +1,7 @@
 import { badGateway } from './errors.js';
 import type { RouteLogger } from './log.js';
 import { redact } from './log.js';
-import type { Upstream } from './upstream.js';
+import type { Upstream, UpstreamResponse } from './upstream.js';
 
 /**
  * Request headers that reach the upstream: what the API and the resumable upload protocol read, and
@@ -37,7 +37,7 @@ export async function callUpstream(
   upstream: Upstream,
   call: UpstreamCall,
   logger: RouteLogger,
-): Promise<Response> {
+): Promise<UpstreamResponse> {
   const headers = new Headers();
   for (const name of [...FORWARDED_REQUEST_HEADERS, ...call.extraForwardedHeaders]) {
     const value = call.request.headers.get(name);
@@ -53,9 +53,8 @@ export async function callUpstream(
     // Needed by fetch for a streamed request body (uploads pass through as they arrive).
     init.duplex = 'half';
   }
-  const request = new Request(`${upstream.baseUrl}${call.path}${query ? `?${query}` : ''}`, init);
   try {
-    return await upstream.fetch(request);
+    return await upstream.fetch(`${upstream.baseUrl}${call.path}${query ? `?${query}` : ''}`, init);
   } catch (error) {
     if (call.signal.aborted) throw error;
     // The cause can hold the upstream URL and more: it goes to the operator's log (redacted), not the client.

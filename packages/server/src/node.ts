@@ -96,22 +96,32 @@ async function serve(
   await writeBody(response, res, disconnected.signal);
 }
 
+/**
+ * How long a stream's headers wait for its first event, to leave in one write with it. Upstreams write
+ * the first event right after the headers (the emulator and Gemini both do); sent together they cost the
+ * route one socket write and the client one wake-up less before its first byte. Past this, the headers go
+ * alone, so a stream whose first event is late still shows its status straight away.
+ */
+const HEADERS_WAIT_MS = 10;
+
 /** Writes the body chunk by chunk, waiting for `drain` when the socket is full. */
 async function writeBody(response: Response, res: ServerResponse, disconnected: AbortSignal): Promise<void> {
   if (!response.body) {
     res.end();
     return;
   }
-  // A stream's headers go out now, not with its first event, so the client sees the status straight away.
-  if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) res.flushHeaders();
   const reader = response.body.getReader();
   const stop = () => {
     reader.cancel().catch(() => {});
   };
   disconnected.addEventListener('abort', stop, { once: true });
+  const headersTimer = (response.headers.get('content-type') ?? '').startsWith('text/event-stream')
+    ? setTimeout(() => res.flushHeaders(), HEADERS_WAIT_MS)
+    : undefined;
   try {
     for (;;) {
       const { done, value } = await reader.read();
+      clearTimeout(headersTimer);
       if (done) break;
       if (!res.write(value)) await drained(res, disconnected);
       if (disconnected.aborted) return;
@@ -121,6 +131,7 @@ async function writeBody(response: Response, res: ServerResponse, disconnected: 
     // The stream broke (upstream cut, client gone): end the response abruptly so the client sees it.
     res.destroy();
   } finally {
+    clearTimeout(headersTimer);
     disconnected.removeEventListener('abort', stop);
   }
 }

@@ -1,5 +1,6 @@
 import { PRIVATE_RESPONSE_HEADERS } from './errors.js';
 import { redact } from './log.js';
+import type { UpstreamResponse } from './upstream.js';
 
 /**
  * Response headers that reach the client. Not `content-length`/`content-encoding`: fetch has already
@@ -17,11 +18,11 @@ const RETURNED_RESPONSE_HEADERS = [
 /** Error bodies are small; one larger than this is cut rather than held in memory. */
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
-export function isEventStream(response: Response): boolean {
+export function isEventStream(response: UpstreamResponse): boolean {
   return (response.headers.get('content-type') ?? '').toLowerCase().startsWith('text/event-stream');
 }
 
-export function responseHeaders(upstream: Response, extra: Record<string, string> = {}): Headers {
+export function responseHeaders(upstream: UpstreamResponse, extra: Record<string, string> = {}): Headers {
   const headers = new Headers(PRIVATE_RESPONSE_HEADERS);
   for (const name of RETURNED_RESPONSE_HEADERS) {
     const value = upstream.headers.get(name);
@@ -41,14 +42,14 @@ export function responseHeaders(upstream: Response, extra: Record<string, string
  * if the upstream ever echoed it.
  */
 export async function relayError(
-  upstream: Response,
+  upstream: UpstreamResponse,
   secrets: readonly (string | undefined)[],
 ): Promise<Response> {
   const text = await readCapped(upstream, MAX_ERROR_BODY_BYTES);
   return new Response(redact(text, secrets), { status: upstream.status, headers: responseHeaders(upstream) });
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
+async function readCapped(response: UpstreamResponse, maxBytes: number): Promise<string> {
   if (!response.body) return '';
   const reader = response.body.getReader();
   const decoder = new TextDecoder();

@@ -1,11 +1,31 @@
 import type { RouteLogger } from './log.js';
+import { nodeUpstreamCaller } from './upstream-node.js';
 
 export type UpstreamFetch = (request: Request) => Promise<Response>;
+
+/**
+ * How the route calls its upstream: with a URL and init, like `fetch` itself. A network upstream hands them
+ * to `fetch` as they are; building a `Request` first would cost a second Request construction inside fetch
+ * and, for a body, an identity TransformStream piping it (undici's "proxy" of a Request's body).
+ */
+export type UpstreamCaller = (url: string, init: RequestInit) => Promise<UpstreamResponse>;
+
+/**
+ * What the route reads of the upstream's answer. A fetch `Response` is one; the Node caller answers with a
+ * plain object instead, sparing a Response construction on every call's path to its first byte.
+ */
+export interface UpstreamResponse {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: ReadableStream<Uint8Array> | null;
+  text(): Promise<string>;
+}
 
 export interface Upstream {
   /** Origin plus optional path prefix, without a trailing slash; the API paths are appended to it. */
   baseUrl: string;
-  fetch: UpstreamFetch;
+  fetch: UpstreamCaller;
   /** The key to send as `x-goog-api-key`; absent for the embedded emulator or a keyless `upstream`. */
   apiKey: string | undefined;
 }
@@ -32,16 +52,16 @@ export function chooseUpstream(choice: UpstreamChoice, logger: RouteLogger): () 
   const apiKey = choice.apiKey || readEnv('GEMINI_API_KEY') || undefined;
   const inProcess = choice.upstreamFetch ?? (isFetchHolder(choice.upstream) ? choice.upstream : undefined);
   if (inProcess) {
-    const fetch: UpstreamFetch =
+    const handler: UpstreamFetch =
       typeof inProcess === 'function' ? inProcess : (request) => inProcess.fetch(request);
-    return constant({ baseUrl: IN_PROCESS_BASE_URL, fetch, apiKey });
+    return constant({ baseUrl: IN_PROCESS_BASE_URL, fetch: inProcessCaller(handler), apiKey });
   }
   if (choice.upstream !== undefined) {
     const baseUrl = normalizeBaseUrl(choice.upstream as string | URL);
-    return constant({ baseUrl, fetch: (request) => globalThis.fetch(request), apiKey });
+    return constant({ baseUrl, fetch: networkCaller(), apiKey });
   }
   if (apiKey) {
-    return constant({ baseUrl: GEMINI_API_BASE_URL, fetch: (request) => globalThis.fetch(request), apiKey });
+    return constant({ baseUrl: GEMINI_API_BASE_URL, fetch: networkCaller(), apiKey });
   }
   if (!saidEmulator) {
     saidEmulator = true;
@@ -55,12 +75,22 @@ export function chooseUpstream(choice: UpstreamChoice, logger: RouteLogger): () 
       const instance = createEmulator({});
       return {
         baseUrl: IN_PROCESS_BASE_URL,
-        fetch: (request: Request) => instance.fetch(request),
+        fetch: inProcessCaller((request) => instance.fetch(request)),
         apiKey: undefined,
       };
     });
     return emulator;
   };
+}
+
+/** node:http on Node (see upstream-node.ts for why), `fetch` on every other runtime. */
+function networkCaller(): UpstreamCaller {
+  return nodeUpstreamCaller() ?? ((url, init) => globalThis.fetch(url, init));
+}
+
+/** An in-process handler takes a Request, as `upstreamFetch` is documented to. */
+function inProcessCaller(handler: UpstreamFetch): UpstreamCaller {
+  return (url, init) => handler(new Request(url, init));
 }
 
 function constant(upstream: Upstream): () => Promise<Upstream> {

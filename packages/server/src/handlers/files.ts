@@ -2,6 +2,7 @@ import { checkDeclaredLength, limitBody, readOptionalJsonObject } from '../body.
 import type { Call } from '../call.js';
 import { badGateway, badRequest, payloadTooLarge } from '../errors.js';
 import { publicOrigin } from '../request-info.js';
+import type { UpstreamResponse } from '../upstream.js';
 
 /** The Files API keeps a file 48 hours; its ownership record needs to last no longer. */
 const FILE_TTL_MS = 48 * 60 * 60 * 1000;
@@ -70,7 +71,7 @@ export async function uploadBytes(call: Call): Promise<Response> {
   const body = request.body
     ? limitBody(request.body, { maxBytes: room, timeoutMs: options.upload.timeoutMs })
     : null;
-  let upstream: Response;
+  let upstream: UpstreamResponse;
   try {
     upstream = await call.send(body);
   } catch (error) {

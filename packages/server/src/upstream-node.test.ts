@@ -1,0 +1,153 @@
+/**
+ * The route's own HTTP client for network upstreams (node:http with keep-alive, not fetch), over real
+ * sockets: what it must keep doing as fetch did, and what it does differently on purpose.
+ */
+import { connect, createServer, type Socket } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { startEmulatorServer } from '@gemkit/emulator';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ResponseTranscript, SERVER_KEY, serveRoute } from './test-support/harness.js';
+import { listen, type TestServer } from './test-support/http.js';
+
+const MODEL = 'gemini-3-flash-preview';
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A TCP relay to `port` that counts the connections made through it. */
+async function countingProxy(port: number): Promise<{ url: string; connections: () => number }> {
+  let connections = 0;
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    connections++;
+    const upstream = connect(port, '127.0.0.1');
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => {});
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(
+    () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  );
+  const { port: own } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${own}`, connections: () => connections };
+}
+
+async function routeTo(upstream: string) {
+  const served = await serveRoute(
+    { upstream, apiKey: SERVER_KEY, rateLimit: false },
+    new ResponseTranscript(),
+  );
+  cleanups.push(() => served.close());
+  return served;
+}
+
+async function upstreamServer(listener: Parameters<typeof listen>[0]): Promise<TestServer> {
+  const server = await listen(listener);
+  cleanups.push(() => server.close());
+  return server;
+}
+
+async function streamedCreate(baseUrl: string, input: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/v1beta/interactions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model: MODEL, input, stream: true }),
+  });
+  expect(response.status).toBe(200);
+  return response.text();
+}
+
+describe('the route calling a network upstream', () => {
+  it('reuses one kept-alive connection for requests one after another', async () => {
+    const emulator = await startEmulatorServer({ port: 0, apiKey: SERVER_KEY });
+    cleanups.push(() => emulator.close());
+    const proxy = await countingProxy(Number(new URL(emulator.url).port));
+    const route = await routeTo(proxy.url);
+
+    for (let i = 0; i < 4; i++) {
+      const text = await streamedCreate(route.baseUrl, `turn ${i} [emulator: echo]`);
+      expect(text).toContain(`turn ${i}`);
+      expect(text).toContain('interaction.completed');
+    }
+    const listed = await fetch(`${route.baseUrl}/v1beta/files/nothing-here`);
+    expect(listed.status).toBe(404);
+    expect(proxy.connections()).toBe(1);
+  });
+
+  it('opens more connections only for requests at the same time, and reuses them after', async () => {
+    const emulator = await startEmulatorServer({ port: 0, apiKey: SERVER_KEY });
+    cleanups.push(() => emulator.close());
+    const proxy = await countingProxy(Number(new URL(emulator.url).port));
+    const route = await routeTo(proxy.url);
+
+    const first = await Promise.all(
+      [1, 2, 3].map((i) => streamedCreate(route.baseUrl, `a${i} [emulator: echo]`)),
+    );
+    expect(first.every((text) => text.includes('interaction.completed'))).toBe(true);
+    expect(proxy.connections()).toBe(3);
+    await Promise.all([1, 2, 3].map((i) => streamedCreate(route.baseUrl, `b${i} [emulator: echo]`)));
+    expect(proxy.connections()).toBe(3);
+  });
+
+  it('asks for an unencoded body, and still decodes one the upstream compressed anyway', async () => {
+    const file = { name: 'files/abc', mimeType: 'image/png', sizeBytes: '12', state: 'ACTIVE' };
+    const asked: (string | undefined)[] = [];
+    const upstream = await upstreamServer((req, res) => {
+      asked.push(req.headers['accept-encoding']);
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end(gzipSync(JSON.stringify(file)));
+    });
+    const route = await routeTo(upstream.url);
+
+    const response = await fetch(`${route.baseUrl}/v1beta/files/abc`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe(null);
+    expect(await response.json()).toEqual(file);
+    expect(asked).toEqual(['identity']);
+  });
+
+  it('does not follow a redirect: the key never goes where it points', async () => {
+    const elsewhere: string[] = [];
+    const other = await upstreamServer((req, res) => {
+      elsewhere.push(String(req.headers['x-goog-api-key']));
+      res.end('{}');
+    });
+    const upstream = await upstreamServer((_req, res) => {
+      res.writeHead(307, { location: `${other.url}/v1beta/files/abc`, 'content-type': 'application/json' });
+      res.end('{"error":{"code":307,"message":"moved","status":"UNAVAILABLE"}}');
+    });
+    const route = await routeTo(upstream.url);
+
+    const response = await fetch(`${route.baseUrl}/v1beta/files/abc`, { redirect: 'manual' });
+    expect(response.status).toBe(307);
+    expect(response.headers.get('location')).toBe(null);
+    expect(elsewhere).toEqual([]);
+  });
+
+  it('gives up on an upstream that cuts the stream, and the client sees the stream break', async () => {
+    const upstream = await upstreamServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('event: interaction.created\ndata: {"event_type":"interaction.created"}\n\n');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const route = await routeTo(upstream.url);
+
+    const response = await fetch(`${route.baseUrl}/v1beta/interactions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: MODEL, input: 'x', stream: true }),
+    });
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow();
+  });
+});
