@@ -77,12 +77,9 @@ function branchesOf(
   return unchanged && previous ? previous : branches;
 }
 
-function findLastModel(messages: readonly Message[]): ModelMessage | undefined {
-  for (let i = messages.length - 1; i >= 0; i--) {
-    const message = messages[i];
-    if (message?.role === 'model') return message;
-  }
-  return undefined;
+/** The last model message, the turn whose status a conversation shows. */
+export function findLastModel(messages: readonly Message[]): ModelMessage | undefined {
+  return messages.findLast((message): message is ModelMessage => message.role === 'model');
 }
 
 export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -6,7 +6,7 @@ import type { Schedule } from '../store/schedule.js';
 import { createFrameStore, type FrameStore, type ReadableStore } from '../store/store.js';
 import type { InteractionEvent } from '../wire/index.js';
 import { ActiveRequest, failedOutcome } from './active-request.js';
-import { type ConversationSnapshot, computeSnapshot } from './conversation-snapshot.js';
+import { type ConversationSnapshot, computeSnapshot, findLastModel } from './conversation-snapshot.js';
 import { failureOf, fromInteraction, turnStatusOf } from './derive.js';
 import { buildTurnRequest, type ConversationMode } from './history.js';
 import { createId } from './ids.js';
@@ -479,8 +479,4 @@ export class Conversation implements ReadableStore<ConversationSnapshot> {
       this.#store.invalidate();
     }
   }
-}
-
-function findLastModel(messages: readonly Message[]): ModelMessage | undefined {
-  return messages.findLast((message): message is ModelMessage => message.role === 'model');
 }
