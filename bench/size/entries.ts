@@ -38,29 +38,27 @@ function uiPeers(): string[] {
   return Object.keys(peerDependencies);
 }
 
+/** The chat hook: what an app imports for a chat, against the AI SDK's, within the 8 KB target. */
+const chat: Entry = {
+  key: 'gemkit-chat',
+  name: '@gemkit/core + @gemkit/react: a chat hook',
+  contents: "export { GemkitProvider, useConversation } from '@gemkit/react';",
+  external: REACT,
+  exports: ['GemkitProvider', 'useConversation'],
+  targetGzip: 8 * 1024,
+  anchor: 'ai-sdk-chat',
+  prefetched: CHAT_PREFETCH,
+};
+
 export function entries(): Entry[] {
   const ui = existsSync(uiSource) ? undefined : 'not yet built: packages/ui/src/index.ts does not exist';
   return [
+    chat,
+    // What users install: a lazy chunk that stayed apart in src but not in the published files shows here.
     {
-      key: 'gemkit-chat',
-      name: '@gemkit/core + @gemkit/react: a chat hook',
-      contents: "export { GemkitProvider, useConversation } from '@gemkit/react';",
-      external: REACT,
-      exports: ['GemkitProvider', 'useConversation'],
-      targetGzip: 8 * 1024,
-      anchor: 'ai-sdk-chat',
-      prefetched: CHAT_PREFETCH,
-    },
-    {
-      // What users install: a lazy chunk that stayed apart in src but not in the published files shows here.
+      ...chat,
       key: 'gemkit-chat-published',
       name: '… the same, from the published builds',
-      contents: "export { GemkitProvider, useConversation } from '@gemkit/react';",
-      external: REACT,
-      exports: ['GemkitProvider', 'useConversation'],
-      targetGzip: 8 * 1024,
-      anchor: 'ai-sdk-chat',
-      prefetched: CHAT_PREFETCH,
       published: ['core', 'react'],
     },
     {
