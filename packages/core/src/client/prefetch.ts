@@ -8,11 +8,14 @@ let prefetched = false;
 export function prefetchClient(): void {
   if (prefetched) return;
   prefetched = true;
-  const whenIdle =
-    (globalThis as { requestIdleCallback?: (task: () => void) => unknown }).requestIdleCallback ??
-    ((task: () => void) => setTimeout(task, 1));
-  whenIdle(() => {
+  const load = () => {
     import('./client-apis.js').catch(() => {});
     import('./interaction-stream.js').catch(() => {});
-  });
+  };
+  const scope = globalThis as {
+    requestIdleCallback?: (task: () => void, options: { timeout: number }) => unknown;
+  };
+  // A page busy frame after frame may have no idle time for long: two seconds at most, then anyway.
+  if (scope.requestIdleCallback) scope.requestIdleCallback(load, { timeout: 2000 });
+  else setTimeout(load, 1);
 }
