@@ -34,7 +34,11 @@ export function planOutput(
     if (!Array.isArray(reply.steps) || reply.steps.some((s) => typeof s?.type !== 'string')) {
       throw new InvalidReplyError('the responder returned {steps} that is not a list of steps with a type');
     }
-    const steps = applyOutputLimits(reply.steps.map(mergeTextItems), config);
+    const thought =
+      typeof reply.thoughtSummary === 'string'
+        ? [thoughtStep(reply.thoughtSummary, config, options.interactionId)]
+        : [];
+    const steps = applyOutputLimits([...thought, ...reply.steps.map(mergeTextItems)], config);
     const last = steps[steps.length - 1];
     return {
       steps,

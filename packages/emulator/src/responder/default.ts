@@ -2,8 +2,9 @@ import type { Step } from '@gemkit/core';
 import { pick } from '../util/random.js';
 import { type Directives, parseDirectives } from './directives.js';
 import { fillerParagraph, fillerParagraphs } from './filler.js';
+import { functionCallReply } from './function-calls.js';
 import { countWords, formatBytes, quoteLine, stepText } from './text.js';
-import type { ResolvedAttachment, ResponderContext, TextReply } from './types.js';
+import type { ResolvedAttachment, ResponderContext, StepsReply, TextReply } from './types.js';
 
 const HEADINGS = ['Here is what I found', 'About your message', 'A considered answer', 'Let us look at this'];
 const OPENERS = ['You asked', 'Your message was', 'You wrote', 'Here is what you sent'];
@@ -14,9 +15,10 @@ const DEFAULT_DISCUSSION_WORDS = 40;
  * The emulator's default answer: deterministic markdown that shows what the request carried — the
  * latest message, the earlier user turns (quoted), the system instruction, the attachments (type and
  * mime type) and the generation settings — with headings, lists, a table and a code block.
- * Prompt directives (`[emulator: words=N]`, `[emulator: echo]`) steer its length and form.
+ * Prompt directives (`[emulator: words=N]`, `[emulator: echo]`) steer its length and form;
+ * `[emulator: call=NAME]` makes it call a declared function, and then quote the result it gets back.
  */
-export function defaultResponder(context: ResponderContext): TextReply {
+export function defaultResponder(context: ResponderContext): TextReply | StepsReply {
   const userTurns = context.history.filter((step) => step.type === 'user_input');
   const latest = userTurns[userTurns.length - 1];
   const { directives, text: question } = parseDirectives(latest ? stepText(latest) : '');
@@ -25,6 +27,8 @@ export function defaultResponder(context: ResponderContext): TextReply {
     .map((step) => parseDirectives(stepText(step)).text)
     .filter(Boolean);
   const thoughtSummary = summarize(context, question, earlier.length);
+  const functions = functionCallReply(context, directives, thoughtSummary);
+  if (functions) return functions;
   if (directives.echo) return { text: question, thoughtSummary };
   return { text: answer(context, question, earlier, directives), thoughtSummary };
 }

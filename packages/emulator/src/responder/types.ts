@@ -54,11 +54,13 @@ export interface TextReply {
 
 /**
  * Full control over the output steps, e.g. a `function_call` (status then defaults to
- * `'requires_action'`). No thought step is added.
+ * `'requires_action'`). No thought step is added, unless `thoughtSummary` is given.
  */
 export interface StepsReply {
   steps: Step[];
   status?: InteractionStatus;
+  /** When set, a thought step comes first, as for a text reply (its summary when summaries are on). */
+  thoughtSummary?: string;
 }
 
 export type ResponderReply = string | TextReply | StepsReply;

@@ -11,6 +11,7 @@ import { stepText } from '../responder/text.js';
 import { InteractionRecord } from '../store/interactions.js';
 import { eventStreamResponse } from '../stream/event-stream.js';
 import { hashString, seededRandom } from '../util/random.js';
+import { checkFunctionResults } from '../validate/function-results.js';
 import { validateCreateRequest } from '../validate/request.js';
 
 const KNOWN = new Set(KNOWN_MODELS);
@@ -27,6 +28,7 @@ export async function createInteraction(state: EmulatorState, scope: RequestScop
   const body = valid.body;
   const earlier = previousSteps(state.interactions, body.previous_interaction_id);
   const conversation = [...earlier, ...valid.inputSteps];
+  checkFunctionResults(conversation, earlier.length);
   const input = currentInput(conversation);
   const attachments = resolveAttachments(conversation, {
     strictFrom: earlier.length,
