@@ -95,10 +95,8 @@ function quoteResults(results: FunctionResultStep[], history: readonly Step[]): 
 }
 
 function callName(history: readonly Step[], id: string): string | undefined {
-  const call = history.find(
-    (step): step is FunctionCallStep => step.type === 'function_call' && step.id === id,
-  );
-  return call?.name;
+  const call = history.find((step) => step.type === 'function_call' && (step as FunctionCallStep).id === id);
+  return (call as FunctionCallStep | undefined)?.name;
 }
 
 /** A result as the text quoted: a string as it is, an object as its JSON, content by its text. */
