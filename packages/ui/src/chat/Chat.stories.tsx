@@ -267,6 +267,14 @@ export const ThousandMessages: Story = {
     await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), 'One more question{Enter}');
     await waitFor(() => expect(articles(canvasElement)).toHaveLength(1002));
     await waitForStatus(canvasElement, 'completed');
+    // Back to the first messages, the ones axe checks (LONG_LIST_A11Y). Its color-contrast rule reads the
+    // style and box of every element of the page, and off screen (content-visibility) each read is laid
+    // out on demand: with the checked messages on screen, the check takes about a fifth less time.
+    list.scrollTop = 0;
+    // (By class: a role query walks all 1,000 messages.)
+    await waitFor(() =>
+      expect(canvasElement.querySelector('.gk-jump-latest')).toHaveTextContent('Jump to latest'),
+    );
   },
 };
 

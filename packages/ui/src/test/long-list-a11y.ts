@@ -6,7 +6,8 @@
 export const LONG_LIST_A11Y = {
   a11y: {
     context: {
-      include: ['.gk-chat-header', '.gk-message-content > article:nth-child(-n+40)', '.gk-composer'],
+      // The list's first two groups of twenty messages.
+      include: ['.gk-chat-header', '.gk-message-group:nth-child(-n+2)', '.gk-composer'],
     },
   },
 };
