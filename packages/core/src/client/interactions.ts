@@ -57,9 +57,8 @@ export function createInteractionsApi(transport: Transport): InteractionsApi {
   ): Promise<InteractionStream> => {
     const controller = new AbortController();
     const unlink = linkSignal(options.signal, controller);
-    // The stream's code (SSE decoder, reducer, resume) loads while the request is on its way: the model's
-    // first byte takes far longer than a chunk, so the first turn does not wait for it, and a chat's bundle
-    // does not carry it up front.
+    // The stream's code (SSE decoder, reducer), unless prefetched already, loads while the request is on its
+    // way: the model's first byte takes far longer than a chunk, so the request need not wait for it.
     const loading = import('./interaction-stream.js');
     loading.catch(() => {}); // a request that fails first reports its own error
     try {
