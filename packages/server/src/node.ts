@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
+import { takeNodeSource } from './node-body.js';
 import { isUnderBasePath } from './paths.js';
 
 /** Any Web-standard handler: the route, or a Hono app's `fetch`. */
@@ -110,14 +112,16 @@ async function writeBody(response: Response, res: ServerResponse, disconnected: 
     res.end();
     return;
   }
+  const headersTimer = (response.headers.get('content-type') ?? '').startsWith('text/event-stream')
+    ? setTimeout(() => res.flushHeaders(), HEADERS_WAIT_MS)
+    : undefined;
+  const source = takeNodeSource(response.body);
+  if (source) return pipeBody(source, res, disconnected, headersTimer);
   const reader = response.body.getReader();
   const stop = () => {
     reader.cancel().catch(() => {});
   };
   disconnected.addEventListener('abort', stop, { once: true });
-  const headersTimer = (response.headers.get('content-type') ?? '').startsWith('text/event-stream')
-    ? setTimeout(() => res.flushHeaders(), HEADERS_WAIT_MS)
-    : undefined;
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -134,6 +138,32 @@ async function writeBody(response: Response, res: ServerResponse, disconnected: 
     clearTimeout(headersTimer);
     disconnected.removeEventListener('abort', stop);
   }
+}
+
+/**
+ * An upstream answer that is a Node stream underneath (see node-body.ts), piped as it is: backpressure by
+ * `pipe`, the upstream request closed when the client goes, the response cut when the upstream's is.
+ */
+function pipeBody(
+  source: Readable,
+  res: ServerResponse,
+  disconnected: AbortSignal,
+  headersTimer: ReturnType<typeof setTimeout> | undefined,
+): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => source.destroy();
+    const finish = (cut: boolean) => {
+      clearTimeout(headersTimer);
+      disconnected.removeEventListener('abort', stop);
+      if (cut) res.destroy();
+      resolve();
+    };
+    disconnected.addEventListener('abort', stop, { once: true });
+    source.once('data', () => clearTimeout(headersTimer));
+    source.on('error', () => {});
+    source.on('close', () => finish(!source.readableEnded));
+    source.pipe(res);
+  });
 }
 
 function drained(res: ServerResponse, disconnected: AbortSignal): Promise<void> {

@@ -6,8 +6,9 @@ import { connect, createServer, type Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { startEmulatorServer } from '@gemkit/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createGeminiRoute } from './route.js';
 import { ResponseTranscript, SERVER_KEY, serveRoute } from './test-support/harness.js';
-import { listen, type TestServer } from './test-support/http.js';
+import { eventually, listen, type TestServer } from './test-support/http.js';
 
 const MODEL = 'gemini-3-flash-preview';
 const cleanups: (() => Promise<void>)[] = [];
@@ -148,6 +149,63 @@ describe('the route calling a network upstream', () => {
       body: JSON.stringify({ model: MODEL, input: 'x', stream: true }),
     });
     expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow();
+  });
+});
+
+/**
+ * The route called as a plain Web handler (Next.js, Hono on Bun or workers): the answer's body is then read
+ * as a Web stream, not piped by toNodeHandler.
+ */
+describe('a network upstream read as a Web stream', () => {
+  const streamed = (input: string) =>
+    new Request('http://localhost:3000/api/gemini/v1beta/interactions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: MODEL, input, stream: true }),
+    });
+
+  it('arrives whole', async () => {
+    const emulator = await startEmulatorServer({ port: 0, apiKey: SERVER_KEY });
+    cleanups.push(() => emulator.close());
+    const route = createGeminiRoute({ upstream: emulator.url, apiKey: SERVER_KEY, logger: false });
+
+    const response = await route(streamed('web stream [emulator: echo]'));
+    const text = await response.text();
+    expect(text.startsWith('event: interaction.created')).toBe(true);
+    expect(text).toContain('"text":"web stream"');
+    expect(text).toContain('event: interaction.completed');
+  });
+
+  it('cancelled, it closes the upstream request', async () => {
+    const emulator = await startEmulatorServer({
+      port: 0,
+      apiKey: SERVER_KEY,
+      pacing: { chunkSize: 2, delayMs: 20 },
+    });
+    cleanups.push(() => emulator.close());
+    const route = createGeminiRoute({ upstream: emulator.url, apiKey: SERVER_KEY, logger: false });
+
+    const response = await route(streamed('long [emulator: words=500]'));
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    expect((await reader.read()).done).toBe(false);
+    await reader.cancel();
+    await eventually(
+      () => emulator.emulator.stats.streamsAbortedByClient === 1,
+      'the emulator to see the stream closed',
+    );
+  });
+
+  it('cut by the upstream, it errors', async () => {
+    const upstream = await upstreamServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('event: interaction.created\ndata: {"event_type":"interaction.created"}\n\n');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const route = createGeminiRoute({ upstream: upstream.url, apiKey: SERVER_KEY, logger: false });
+
+    const response = await route(streamed('x'));
     await expect(response.text()).rejects.toThrow();
   });
 });

@@ -2,6 +2,7 @@ import type * as Http from 'node:http';
 import type * as Https from 'node:https';
 import type { Readable } from 'node:stream';
 import type * as Zlib from 'node:zlib';
+import { webStreamOf } from './node-body.js';
 import type { UpstreamCaller, UpstreamResponse } from './upstream.js';
 
 /**
@@ -26,12 +27,12 @@ export function nodeUpstreamCaller(): UpstreamCaller | undefined {
   if (!modules) return undefined;
   const { http, https, stream, zlib } = modules;
   // One pool per route: connections to the upstream are reused across requests (keep-alive), each new one
-  // costing a TCP (and for Google, TLS) handshake on some client's first byte. Node's agent closes an idle
-  // connection a second before the server's `Keep-Alive: timeout` says the server would.
-  const agents = {
-    'http:': new http.Agent({ keepAlive: true }),
-    'https:': new https.Agent({ keepAlive: true }),
-  };
+  // costing a TCP (and for Google, TLS) handshake on some client's first byte. An idle connection is closed
+  // after IDLE_KEEP_ALIVE_MS, or a second before the server's `Keep-Alive: timeout` if that comes first (the
+  // agent reads that hint only when it has a `timeout` of its own); a connection the server closes while a
+  // request goes out on it fails that request, so the client must be the one to close first.
+  const pool = { keepAlive: true, timeout: IDLE_KEEP_ALIVE_MS };
+  const agents = { 'http:': new http.Agent(pool), 'https:': new https.Agent(pool) };
 
   return (url, init) =>
     new Promise<UpstreamResponse>((resolve, reject) => {
@@ -67,6 +68,9 @@ export function nodeUpstreamCaller(): UpstreamCaller | undefined {
       sendBody(request, init.body, stream).catch((error: unknown) => request.destroy(error as Error));
     });
 }
+
+/** As undici's default `keepAliveTimeout` (what `fetch` did). */
+const IDLE_KEEP_ALIVE_MS = 4_000;
 
 /** undici's default `headersTimeout` and `bodyTimeout`, which `fetch` applies. */
 const IDLE_TIMEOUT_MS = 300_000;
@@ -144,8 +148,8 @@ function toUpstreamResponse(
     return { ok, status, headers, body: null, text: async () => '' };
   }
   const decoded = decode(response, headers.get('content-encoding'), stream, zlib);
-  // Paused while nobody reads (bytes counted against a high-water mark); a cancel destroys the request.
-  const body = stream.Readable.toWeb(decoded) as ReadableStream<Uint8Array>;
+  // Paused while nobody reads; a cancel destroys the request. `toNodeHandler` pipes `decoded` itself.
+  const body = webStreamOf(decoded);
   // A Response is made only when the route reads a body whole (small JSON answers), not for streams.
   return { ok, status, headers, body, text: () => new Response(body).text() };
 }

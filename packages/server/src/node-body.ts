@@ -1,0 +1,62 @@
+import type { Readable } from 'node:stream';
+
+/**
+ * A Node upstream's answer body, on its way to a Node response (`toNodeHandler`): the route hands it on as
+ * a Web stream, as its contract says, but a Web stream between two Node streams costs every event a copy,
+ * a queue, a promise and a turn of the writer's loop. So the Web stream is attached to the Node readable
+ * only when something reads it; until then `toNodeHandler` may take the readable and pipe it as it is.
+ * (Other runtimes and frameworks read the Web stream, and never notice.)
+ */
+const untouched = new WeakMap<ReadableStream<Uint8Array>, Readable>();
+
+/** A Web stream over `source`, reading it only once pulled (so `takeNodeSource` finds it untouched). */
+export function webStreamOf(source: Readable): ReadableStream<Uint8Array> {
+  let attached = false;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (!attached) {
+          attached = true;
+          untouched.delete(stream);
+          attach(source, controller);
+        }
+        source.resume();
+      },
+      cancel() {
+        untouched.delete(stream);
+        source.destroy();
+      },
+    },
+    // Nothing is read before the first pull; past it, the source pauses whenever a chunk waits unread.
+    { highWaterMark: 0 },
+  );
+  untouched.set(stream, source);
+  return stream;
+}
+
+/** The Node readable under a Web stream made by `webStreamOf` that nobody has read: taken once, for good. */
+export function takeNodeSource(stream: ReadableStream<Uint8Array>): Readable | undefined {
+  const source = untouched.get(stream);
+  if (!source || stream.locked) return undefined;
+  untouched.delete(stream);
+  return source;
+}
+
+function attach(source: Readable, controller: ReadableStreamDefaultController<Uint8Array>): void {
+  let open = true;
+  const end = (error?: Error) => {
+    if (!open) return;
+    open = false;
+    if (error) controller.error(error);
+    else controller.close();
+  };
+  source.on('data', (chunk: Uint8Array) => {
+    if (!open) return;
+    // A copy: the chunk may view a larger buffer a reader could transfer away.
+    controller.enqueue(new Uint8Array(chunk));
+    if ((controller.desiredSize ?? 0) <= 0) source.pause();
+  });
+  source.on('end', () => end());
+  source.on('error', (error) => end(error));
+  source.on('close', () => end(source.readableEnded ? undefined : new Error('The upstream answer was cut.')));
+}
