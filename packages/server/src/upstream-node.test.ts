@@ -99,6 +99,23 @@ describe('the route calling a network upstream', () => {
     expect(proxy.connections()).toBe(3);
   });
 
+  it("closes an idle connection itself, before the server's Keep-Alive timeout would", async () => {
+    let closedByRoute = false;
+    const upstream = await upstreamServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"name":"files/abc"}');
+    });
+    // Announced as `Keep-Alive: timeout=2`: the route must let go a second before, so that it never sends a
+    // request on a connection the server is closing (which fails that request with "socket hang up").
+    upstream.server.keepAliveTimeout = 2_500;
+    upstream.server.on('connection', (socket) => socket.on('end', () => (closedByRoute = true)));
+    const route = await routeTo(upstream.url);
+
+    expect((await fetch(`${route.baseUrl}/v1beta/files/abc`)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_800));
+    expect(closedByRoute).toBe(true);
+  });
+
   it('asks for an unencoded body, and still decodes one the upstream compressed anyway', async () => {
     const file = { name: 'files/abc', mimeType: 'image/png', sizeBytes: '12', state: 'ACTIVE' };
     const asked: (string | undefined)[] = [];
