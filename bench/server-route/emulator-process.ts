@@ -1,13 +1,15 @@
 /**
- * The emulator in a process of its own, so that it does not share the load generator's event loop (which
- * would make "directly" and "through the route" unequal). Sends `{url}` over IPC; exits on `'stop'`.
+ * The emulator in a process of its own (see processes.ts). Sends `{url}` over IPC; answers `'cpu'` with the
+ * CPU time it has used; exits on `'stop'`.
  */
 import { startEmulatorServer } from '@gemkit/emulator';
+import { answerCpu } from './processes.js';
 
 const [apiKey, pacing] = process.argv.slice(2);
 const server = await startEmulatorServer({ port: 0, apiKey, pacing: JSON.parse(pacing ?? '{}') });
 process.send?.({ url: server.url });
 process.on('message', async (message) => {
+  if (message === 'cpu') answerCpu();
   if (message === 'stop') {
     await server.close();
     process.exit(0);

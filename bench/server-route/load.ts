@@ -1,178 +1,244 @@
-import { type ChildProcess, fork } from 'node:child_process';
-import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { startEmulatorServer } from '@gemkit/emulator';
 import { createGeminiRoute, toNodeHandler } from '@gemkit/server';
-import { percentile, runStream, type StreamResult, type StreamTarget, uniqueText } from './streams.js';
+import { round } from '../lib/report.js';
+import {
+  atOnce,
+  median,
+  type Round,
+  type RoundSummary,
+  type Summary,
+  summarize,
+  summarizeRound,
+  takingTurns,
+} from './phases.js';
+import { type Child, startChild } from './processes.js';
+import { percentile, type StreamTarget } from './streams.js';
 
 const KEY = 'bench-server-key';
-const MODEL = 'gemini-3-flash-preview';
 
 export interface LoadOptions {
-  /** Concurrent streams per phase. */
+  /** Streams opened at once in each concurrent round. */
   streams: number;
-  /** Characters each stream echoes back. */
+  /** Measured concurrent rounds per side, taking turns (after one warm-up round each). */
+  rounds: number;
+  /** Characters each stream of a concurrent round echoes back. */
   textLength: number;
-  /** Emulator pacing: long enough that every stream of a phase is open at once. */
+  /** Emulator pacing: long enough that every stream of a round is open at once. */
   pacing: { chunkSize: number; delayMs: number };
+  /** Streams one at a time per side, for the route's added latency at rest (no queueing). */
+  restStreams: number;
+  /** Characters each stream at rest echoes: short, as only its start is timed. */
+  restTextLength: number;
   /**
-   * Run the emulator and the route in processes of their own: the route's memory is then measured on its
-   * own, and neither shares the load generator's event loop. Off in quick mode (one process).
+   * Run the emulator and the route in processes of their own: the route's memory and CPU are then
+   * measured on their own, and neither shares the load generator's event loop. Off in quick mode.
    */
   isolate: boolean;
-  /** Streams sent one after another, for the route's added latency at rest (no queueing). */
-  sequential: number;
+  /** Where each process runs (`taskset` core lists); null when not pinned. */
+  pinning: Pinning | null;
 }
 
-export interface PhaseReport {
-  streams: number;
-  whole: number;
-  ttfbP50Ms: number;
-  ttfbP99Ms: number;
-  wallMs: number;
-  bytes: number;
-  events: number;
-  mbPerSecond: number;
-  eventsPerSecond: number;
+/** The cores each process is pinned to. */
+export interface Pinning {
+  loadGenerator: string;
+  emulator: string;
+  route: string;
 }
 
 export interface LoadReport {
   options: LoadOptions;
-  /** One stream at a time: what the route itself adds, without queueing behind other streams. */
-  addedTtfbAtRestP50Ms: number;
-  addedTtfbAtRestP99Ms: number;
-  atRest: { direct: PhaseReport; route: PhaseReport };
-  /** All streams at once. */
-  direct: PhaseReport;
-  route: PhaseReport;
-  addedTtfbP50Ms: number;
-  addedTtfbP99Ms: number;
-  /** Memory the route process holds per open stream (heap + external, after GC); null when not isolated. */
-  memoryPerStreamKiB: number | null;
-  rssPerStreamKiB: number | null;
-  /** Streams open at once when memory was sampled. */
-  openAtSample: number | null;
+  /** One stream at a time, directly and through the route taking turns. */
+  atRest: { direct: Summary; route: Summary; addedTtfbP50Ms: number; addedTtfbP99Ms: number };
+  /** `streams` at once, `rounds` times per side. */
+  concurrent: {
+    direct: Summary;
+    route: Summary;
+    addedTtfbP50Ms: number;
+    addedTtfbP99Ms: number;
+    /** Median over the rounds of events delivered per second of a round's wall time. */
+    directEventsPerSecond: number;
+    routeEventsPerSecond: number;
+    /** Through the route ÷ directly. */
+    throughputRatio: number;
+    rounds: { direct: RoundSummary[]; route: RoundSummary[] };
+  };
+  /** CPU time per stream in the concurrent rounds (median over rounds); null when not isolated. */
+  cpuPerStreamMs: {
+    route: number;
+    emulatorDirect: number;
+    emulatorThroughRoute: number;
+    loadGeneratorDirect: number;
+    loadGeneratorThroughRoute: number;
+  } | null;
+  /** What the route process holds per open stream (after a GC); null when not isolated. */
+  memory: { heapPerOpenStreamKiB: number; rssPerOpenStreamKiB: number; openAtSample: number } | null;
 }
+
+interface Side {
+  target: StreamTarget;
+  /** CPU time used so far by the processes involved, in µs: this one and the children. */
+  cpu(): Promise<{ self: number; emulator: number; route: number } | null>;
+}
+
+/** Concurrent rounds directly and through the route, then one stream at a time, on loopback. */
+export async function runLoad(options: LoadOptions): Promise<LoadReport> {
+  const { pinning } = options;
+  const emulator = options.isolate
+    ? await forkEmulator(options.pacing, pinning?.emulator)
+    : await inProcessEmulator(options.pacing);
+  const route = options.isolate
+    ? await forkRoute(emulator.url, pinning?.route)
+    : await inProcessRoute(emulator.url);
+  try {
+    const cpu = async () => {
+      if (!emulator.child || !route.child) return null;
+      const { user, system } = process.cpuUsage();
+      const [emulatorCpu, routeCpu] = await Promise.all([
+        emulator.child.ask<number>('cpu', 'cpu'),
+        route.child.ask<number>('cpu', 'cpu'),
+      ]);
+      return { self: user + system, emulator: emulatorCpu, route: routeCpu };
+    };
+    const direct: Side = { target: { baseUrl: emulator.url, headers: { 'x-goog-api-key': KEY } }, cpu };
+    const viaRoute: Side = { target: { baseUrl: route.baseUrl }, cpu };
+
+    // Warm-up at full concurrency: JIT, and kept-alive connection pools as a busy server has them.
+    await atOnce(direct.target, options.streams, options.textLength);
+    await atOnce(viaRoute.target, options.streams, options.textLength);
+
+    const rounds = { direct: [] as Measured[], route: [] as Measured[] };
+    let memory: LoadReport['memory'] = null;
+    for (let i = 0; i < options.rounds; i++) {
+      rounds.direct.push(await measured(direct, options));
+      const baseline = i === 0 ? await route.sample() : null;
+      rounds.route.push(
+        await measured(viaRoute, options, async (open) => {
+          const sampled = await route.sample();
+          if (!baseline || !sampled || open === 0) return;
+          const perStream = (delta: number) => round(delta / open / 1024, 1);
+          memory = {
+            heapPerOpenStreamKiB: perStream(held(sampled) - held(baseline)),
+            rssPerOpenStreamKiB: perStream(sampled.rss - baseline.rss),
+            openAtSample: open,
+          };
+        }),
+      );
+    }
+
+    await takingTurns([direct.target, viaRoute.target], 10, options.restTextLength);
+    const [restDirect = [], restRoute = []] = await takingTurns(
+      [direct.target, viaRoute.target],
+      options.restStreams,
+      options.restTextLength,
+    );
+
+    const directAll = rounds.direct.flatMap((r) => r.round.results);
+    const routeAll = rounds.route.flatMap((r) => r.round.results);
+    const directRounds = rounds.direct.map((r) => summarizeRound(r.round));
+    const routeRounds = rounds.route.map((r) => summarizeRound(r.round));
+    const directEventsPerSecond = median(directRounds.map((r) => r.eventsPerSecond));
+    const routeEventsPerSecond = median(routeRounds.map((r) => r.eventsPerSecond));
+    return {
+      options,
+      atRest: {
+        direct: summarize(restDirect),
+        route: summarize(restRoute),
+        ...added(restDirect, restRoute),
+      },
+      concurrent: {
+        direct: summarize(directAll),
+        route: summarize(routeAll),
+        ...added(directAll, routeAll),
+        directEventsPerSecond,
+        routeEventsPerSecond,
+        throughputRatio: round(routeEventsPerSecond / directEventsPerSecond, 3),
+        rounds: { direct: directRounds, route: routeRounds },
+      },
+      cpuPerStreamMs: cpuPerStream(rounds, options.streams),
+      memory,
+    };
+  } finally {
+    await route.stop();
+    await emulator.stop();
+  }
+}
+
+interface Measured {
+  round: Round;
+  /** CPU µs used during the round by each process; null when not isolated. */
+  cpu: { self: number; emulator: number; route: number } | null;
+}
+
+async function measured(
+  side: Side,
+  options: LoadOptions,
+  whenAllOpen?: (open: number) => Promise<void>,
+): Promise<Measured> {
+  const before = await side.cpu();
+  const result = await atOnce(side.target, options.streams, options.textLength, whenAllOpen);
+  const after = await side.cpu();
+  const cpu =
+    before && after
+      ? {
+          self: after.self - before.self,
+          emulator: after.emulator - before.emulator,
+          route: after.route - before.route,
+        }
+      : null;
+  return { round: result, cpu };
+}
+
+function added(direct: { ttfbMs: number }[], route: { ttfbMs: number }[]) {
+  const at = (results: { ttfbMs: number }[], p: number) =>
+    percentile(
+      results.map((r) => r.ttfbMs),
+      p,
+    );
+  return {
+    addedTtfbP50Ms: round(at(route, 50) - at(direct, 50)),
+    addedTtfbP99Ms: round(at(route, 99) - at(direct, 99)),
+  };
+}
+
+function cpuPerStream(
+  rounds: { direct: Measured[]; route: Measured[] },
+  streams: number,
+): LoadReport['cpuPerStreamMs'] {
+  const per = (measuredRounds: Measured[], pick: (cpu: NonNullable<Measured['cpu']>) => number) => {
+    const values = measuredRounds.flatMap((r) => (r.cpu ? [pick(r.cpu) / streams / 1000] : []));
+    return values.length > 0 ? round(median(values), 3) : Number.NaN;
+  };
+  if (rounds.route.some((r) => !r.cpu)) return null;
+  return {
+    route: per(rounds.route, (c) => c.route),
+    emulatorDirect: per(rounds.direct, (c) => c.emulator),
+    emulatorThroughRoute: per(rounds.route, (c) => c.emulator),
+    loadGeneratorDirect: per(rounds.direct, (c) => c.self),
+    loadGeneratorThroughRoute: per(rounds.route, (c) => c.self),
+  };
+}
+
+const held = (m: NodeJS.MemoryUsage) => m.heapUsed + m.external;
 
 interface EmulatorHandle {
   url: string;
-  close(): Promise<void>;
+  child?: Child;
+  stop(): Promise<void>;
 }
 
 interface RouteHandle {
   baseUrl: string;
+  child?: Child;
   sample(): Promise<NodeJS.MemoryUsage | null>;
   stop(): Promise<void>;
 }
 
-/** Many concurrent streams to the emulator directly, then the same through the route, on loopback. */
-export async function runLoad(options: LoadOptions): Promise<LoadReport> {
-  const emulator: EmulatorHandle = options.isolate
-    ? await forkEmulator(options.pacing)
-    : await startEmulatorServer({ port: 0, apiKey: KEY, pacing: options.pacing });
-  const route = options.isolate ? await forkRoute(emulator.url) : await inProcessRoute(emulator.url);
-  try {
-    const direct: StreamTarget = { baseUrl: emulator.url, headers: { 'x-goog-api-key': KEY } };
-    const viaRoute: StreamTarget = { baseUrl: route.baseUrl };
-    // Warm up connections, JIT and the emulator before measuring.
-    await phase(direct, Math.min(10, options.streams), options);
-    await phase(viaRoute, Math.min(10, options.streams), options);
-
-    const directAtRest = await sequence(direct, options);
-    const routeAtRest = await sequence(viaRoute, options);
-    const directPhase = await phase(direct, options.streams, options);
-    const baseline = await route.sample();
-    let openAtSample: number | null = null;
-    let sampled: NodeJS.MemoryUsage | null = null;
-    const routePhase = await phase(viaRoute, options.streams, options, async (open) => {
-      openAtSample = open;
-      sampled = await route.sample();
-    });
-    const held = (m: NodeJS.MemoryUsage) => m.heapUsed + m.external;
-    const perStream = (delta: number) =>
-      openAtSample ? Math.round((delta / openAtSample / 1024) * 10) / 10 : null;
-    return {
-      options,
-      addedTtfbAtRestP50Ms: round(percentile(ttfbs(routeAtRest), 50) - percentile(ttfbs(directAtRest), 50)),
-      addedTtfbAtRestP99Ms: round(percentile(ttfbs(routeAtRest), 99) - percentile(ttfbs(directAtRest), 99)),
-      atRest: { direct: summarize(directAtRest), route: summarize(routeAtRest) },
-      direct: summarize(directPhase),
-      route: summarize(routePhase),
-      addedTtfbP50Ms: round(percentile(ttfbs(routePhase), 50) - percentile(ttfbs(directPhase), 50)),
-      addedTtfbP99Ms: round(percentile(ttfbs(routePhase), 99) - percentile(ttfbs(directPhase), 99)),
-      memoryPerStreamKiB: baseline && sampled ? perStream(held(sampled) - held(baseline)) : null,
-      rssPerStreamKiB:
-        baseline && sampled ? perStream((sampled as NodeJS.MemoryUsage).rss - baseline.rss) : null,
-      openAtSample,
-    };
-  } finally {
-    await route.stop();
-    await emulator.close();
-  }
+async function inProcessEmulator(pacing: LoadOptions['pacing']): Promise<EmulatorHandle> {
+  const server = await startEmulatorServer({ port: 0, apiKey: KEY, pacing });
+  return { url: server.url, stop: () => server.close() };
 }
-
-interface PhaseResult {
-  results: StreamResult[];
-  wallMs: number;
-}
-
-/**
- * `count` streams at once. `whenAllOpen` runs once every stream has its first byte, with the number of
- * streams still open then (all of them, when the streams last longer than the ramp-up).
- */
-async function phase(
-  target: StreamTarget,
-  count: number,
-  options: LoadOptions,
-  whenAllOpen?: (open: number) => Promise<void>,
-): Promise<PhaseResult> {
-  const started = performance.now();
-  let firstBytes = 0;
-  let finished = 0;
-  let sampling: Promise<void> | undefined;
-  const results = await Promise.all(
-    Array.from({ length: count }, async (_, i) => {
-      const result = await runStream(target, uniqueText(i, options.textLength), MODEL, () => {
-        firstBytes++;
-        if (whenAllOpen && firstBytes === count) sampling = whenAllOpen(count - finished);
-      });
-      finished++;
-      return result;
-    }),
-  );
-  await sampling;
-  return { results, wallMs: performance.now() - started };
-}
-
-async function sequence(target: StreamTarget, options: LoadOptions): Promise<PhaseResult> {
-  const started = performance.now();
-  const results: StreamResult[] = [];
-  for (let i = 0; i < options.sequential; i++) {
-    results.push(await runStream(target, uniqueText(i, options.textLength), MODEL));
-  }
-  return { results, wallMs: performance.now() - started };
-}
-
-function summarize({ results, wallMs }: PhaseResult): PhaseReport {
-  const bytes = results.reduce((sum, r) => sum + r.bytes, 0);
-  const events = results.reduce((sum, r) => sum + r.events, 0);
-  return {
-    streams: results.length,
-    whole: results.filter((r) => r.whole).length,
-    ttfbP50Ms: round(percentile(ttfbs({ results, wallMs }), 50)),
-    ttfbP99Ms: round(percentile(ttfbs({ results, wallMs }), 99)),
-    wallMs: round(wallMs),
-    bytes,
-    events,
-    mbPerSecond: round(bytes / 1_048_576 / (wallMs / 1000)),
-    eventsPerSecond: Math.round(events / (wallMs / 1000)),
-  };
-}
-
-const ttfbs = ({ results }: PhaseResult) => results.map((r) => r.ttfbMs);
-const round = (n: number) => Math.round(n * 100) / 100;
 
 async function inProcessRoute(upstream: string): Promise<RouteHandle> {
   const route = createGeminiRoute({ upstream, apiKey: KEY, rateLimit: false, logger: false });
@@ -190,54 +256,18 @@ async function inProcessRoute(upstream: string): Promise<RouteHandle> {
   };
 }
 
-interface Child {
-  next<T>(key: string): Promise<T>;
-  send(message: string): void;
-  stop(): Promise<void>;
+async function forkEmulator(pacing: LoadOptions['pacing'], cores?: string): Promise<EmulatorHandle> {
+  const child = startChild('./emulator-process.ts', [KEY, JSON.stringify(pacing)], cores);
+  return { url: await child.next<string>('url'), child, stop: () => child.stop() };
 }
 
-/** `BENCH_CPU_PROF=dir` writes a CPU profile of the route process there (to see where its time goes). */
-function profiling(file: string): string[] {
-  const dir = process.env.BENCH_CPU_PROF;
-  return dir && file.includes('route') ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
-}
-
-/** A TypeScript module of this folder in a child process, spoken to over IPC. */
-function forkChild(file: string, args: string[]): Child {
-  const child: ChildProcess = fork(fileURLToPath(new URL(file, import.meta.url)), args, {
-    execArgv: ['--import', 'tsx', '--conditions=@gemkit/source', '--expose-gc', ...profiling(file)],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return {
-    async next<T>(key: string): Promise<T> {
-      for (;;) {
-        const [message] = (await once(child, 'message')) as [Record<string, unknown>];
-        if (key in message) return message[key] as T;
-      }
-    },
-    send: (message) => child.send(message),
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.send('stop');
-      await once(child, 'exit');
-    },
-  };
-}
-
-async function forkEmulator(pacing: LoadOptions['pacing']): Promise<EmulatorHandle> {
-  const child = forkChild('./emulator-process.ts', [KEY, JSON.stringify(pacing)]);
-  return { url: await child.next<string>('url'), close: () => child.stop() };
-}
-
-async function forkRoute(upstream: string): Promise<RouteHandle> {
-  const child = forkChild('./route-process.ts', [upstream, KEY]);
+async function forkRoute(upstream: string, cores?: string): Promise<RouteHandle> {
+  const child = startChild('./route-process.ts', [upstream, KEY], cores);
   const port = await child.next<number>('port');
   return {
     baseUrl: `http://127.0.0.1:${port}/api/gemini`,
-    sample: async () => {
-      child.send('sample');
-      return child.next<NodeJS.MemoryUsage>('memory');
-    },
+    child,
+    sample: () => child.ask<NodeJS.MemoryUsage>('sample', 'memory'),
     stop: () => child.stop(),
   };
 }

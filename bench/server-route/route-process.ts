@@ -1,14 +1,16 @@
 /**
- * The route alone in a process of its own, so that its memory can be measured apart from the emulator and
- * the load generator. Started by load.ts with `fork`; speaks over IPC: `{port}` when listening, then
- * answers `'sample'` with its memory (after a GC) and exits on `'stop'`.
+ * The route alone in a process of its own, so that its memory and CPU can be measured apart from the
+ * emulator and the load generator (see processes.ts). Speaks over IPC: `{port}` when listening, then answers
+ * `'sample'` with its memory (after a GC) and `'cpu'` with the CPU time it has used, and exits on `'stop'`.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGeminiRoute, toNodeHandler } from '@gemkit/server';
+import { answerCpu } from './processes.js';
 
 const [upstream, apiKey] = process.argv.slice(2);
-const route = createGeminiRoute({ upstream, apiKey, rateLimit: false, logger: false });
+// The default logger: an upstream failure during a run shows on stderr with its cause.
+const route = createGeminiRoute({ upstream, apiKey, rateLimit: false });
 const server = createServer(toNodeHandler(route));
 server.listen(0, '127.0.0.1', () => {
   process.send?.({ port: (server.address() as AddressInfo).port });
@@ -19,6 +21,7 @@ process.on('message', (message) => {
     (globalThis as { gc?: () => void }).gc?.();
     process.send?.({ memory: process.memoryUsage() });
   }
+  if (message === 'cpu') answerCpu();
   if (message === 'stop') {
     server.closeAllConnections();
     server.close(() => process.exit(0));
