@@ -4,9 +4,10 @@
  * does, each key measured by the page (see page/measure.ts) before the next.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Browser, CDPSession } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { Contender } from './build.js';
 import type { PageReport } from './page/measure.js';
+import { startCpuTrace, stopCpuTrace } from './trace-cpu.js';
 
 export interface LoadResult {
   contender: Contender;
@@ -16,6 +17,8 @@ export interface LoadResult {
   domNodes: number;
   /** Renderer main-thread busy time (Chromium's TaskDuration), for the load and for all the typing. */
   mainThread: { loadMs: number; typingMs: number };
+  /** The main thread's CPU time per keystroke, from a traced second round of the same typing. */
+  cpuMs: number[];
   typed: string;
   /** The composer's value after typing: must equal `typed`. */
   value: string;
@@ -36,6 +39,18 @@ export function typedText(length: number): string {
 /** Between keys, after the previous one is on screen: ~10 keys a second with the round trips, a fast typist. */
 const PAUSE_BETWEEN_KEYS_MS = 40;
 const LOAD_TIMEOUT_MS = 180_000;
+
+/** Types `text` a key at a time, each once the previous one is on screen; `done` keys were typed before. */
+async function typeKeys(page: Page, text: string, done: number): Promise<void> {
+  for (let index = 0; index < text.length; index++) {
+    await page.keyboard.type(text[index] as string);
+    // One call that resolves in the page: polling from here would run tasks among the ones measured.
+    await page.evaluate((count) => window.__bench.painted(count), done + index + 1);
+    await sleep(PAUSE_BETWEEN_KEYS_MS);
+  }
+  // Work a keystroke left for later (an effect, a deferred render) lands in the last one's window.
+  await sleep(300);
+}
 
 async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
   const { metrics: list } = await cdp.send('Performance.getMetrics');
@@ -69,16 +84,14 @@ export async function measureLoad(
     await input.focus();
     const typed = typedText(options.keystrokes);
     const before = await metrics(cdp);
-    for (let index = 0; index < typed.length; index++) {
-      await page.keyboard.type(typed[index] as string);
-      // One call that resolves in the page: polling from here would run tasks among the ones measured.
-      await page.evaluate((count) => window.__bench.painted(count), index + 1);
-      await sleep(PAUSE_BETWEEN_KEYS_MS);
-    }
-    // Work a keystroke left for later (an effect, a deferred render) lands in the last one's window.
-    await sleep(300);
+    await typeKeys(page, typed, 0);
     const after = await metrics(cdp);
     const report = await page.evaluate(() => window.__bench.collect());
+    const value = await input.inputValue();
+    // Typed again, traced: the trace's overhead stays out of the times above.
+    await startCpuTrace(browser, page);
+    await typeKeys(page, typed, typed.length);
+    const cpuMs = await stopCpuTrace(browser);
     const busy = (from: Record<string, number>, to: Record<string, number>) =>
       ((to.TaskDuration ?? 0) - (from.TaskDuration ?? 0)) * 1000;
     return {
@@ -87,8 +100,9 @@ export async function measureLoad(
       heapMB: heap.usedSize / 2 ** 20,
       domNodes: loaded.Nodes ?? Number.NaN,
       mainThread: { loadMs: busy({}, loaded), typingMs: busy(before, after) },
+      cpuMs,
       typed,
-      value: await input.inputValue(),
+      value,
       pageErrors,
     };
   } finally {

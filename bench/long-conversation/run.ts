@@ -57,6 +57,7 @@ function print(r: LongConversationReport) {
         {
           'latency ms': spread(c.latencyMs),
           'work ms': spread(c.workMs),
+          'CPU ms': spread(c.cpuMs),
           'busy ms': ms(c.mainThreadPerKeystrokeMs),
           commits: c.commitsPerKeystroke,
           'message renders': c.messageRendersPerKeystroke,
@@ -76,7 +77,8 @@ function print(r: LongConversationReport) {
   const x = r.ratios;
   console.log(
     `anchor ÷ Gemkit: keystroke latency p50 ${formatRatio(x.latencyP50)}, p95 ${formatRatio(x.latencyP95)}; ` +
-      `work p50 ${formatRatio(x.workP50)}, p95 ${formatRatio(x.workP95)}; busy per keystroke ` +
+      `work p50 ${formatRatio(x.workP50)}, p95 ${formatRatio(x.workP95)}; CPU p50 ${formatRatio(x.cpuP50)}; ` +
+      `busy per keystroke ` +
       `${formatRatio(x.mainThreadPerKeystroke)}; rendered ${formatRatio(x.rendered)}; heap ${formatRatio(x.heap)}`,
   );
   console.log(
