@@ -91,7 +91,11 @@ export interface LongConversationReport {
     | 'heap',
     number
   >;
-  target: { workP95Ms: number; met: boolean };
+  /**
+   * Met when Gemkit's keystroke work p95 is under 16 ms (wall clock, what the typist feels). `cpuMet`: the
+   * same bound on its CPU time per keystroke, which tells a slow keystroke from a busy machine.
+   */
+  target: { workP95Ms: number; met: boolean; cpuMet: boolean };
   /** Problems that make a load's numbers untrustworthy (page errors, wrong text typed, missing messages). */
   problems: string[];
   loads: LoadResult[];
@@ -214,7 +218,11 @@ export async function runLongConversation(options: LongConversationOptions): Pro
       rendered: ratio(anchor.renderedMs, gemkit.renderedMs),
       heap: ratio(anchor.heapMB, gemkit.heapMB),
     },
-    target: { workP95Ms: TARGET_KEYSTROKE_MS, met: gemkit.workMs.p95 < TARGET_KEYSTROKE_MS },
+    target: {
+      workP95Ms: TARGET_KEYSTROKE_MS,
+      met: gemkit.workMs.p95 < TARGET_KEYSTROKE_MS,
+      cpuMet: gemkit.cpuMs.p95 < TARGET_KEYSTROKE_MS,
+    },
     problems: loads.flatMap((load) => problemsOf(load, options)),
     loads,
   };

@@ -84,6 +84,8 @@ function print(r: LongConversationReport) {
   console.log(
     quick
       ? 'quick mode: timings not judged'
-      : `target (Gemkit keystroke work p95 < ${r.target.workP95Ms} ms) ${r.target.met ? 'met' : 'NOT met'}`,
+      : `target (Gemkit keystroke work p95 < ${r.target.workP95Ms} ms) ${r.target.met ? 'met' : 'NOT met'}` +
+          ` (load average ${machine.loadAverage} at the start); by CPU time per keystroke (p95 < ${r.target.workP95Ms} ms) ` +
+          (r.target.cpuMet ? 'met' : 'NOT met'),
   );
 }
