@@ -84,9 +84,23 @@ describe('the packed packages', () => {
         work,
       );
       expect(manifest).not.toContain('workspace:');
+      // Every file the manifest points at is in the tarball: no export condition leads to the unshipped src.
+      const { exports, main, types, bin } = JSON.parse(manifest) as Record<string, unknown>;
+      const targets = [...manifestPaths(exports), ...manifestPaths([main, types, bin])];
+      expect(targets.length).toBeGreaterThan(3);
+      expect(targets.filter((target) => !files.includes(`package/${target.replace(/^\.\//, '')}`))).toEqual(
+        [],
+      );
     },
   );
 });
+
+/** The file paths a package.json field names, however nested (exports maps, conditions, bin objects). */
+function manifestPaths(field: unknown): string[] {
+  if (typeof field === 'string') return field.startsWith('./') || !field.includes(':') ? [field] : [];
+  if (typeof field !== 'object' || field === null) return [];
+  return Object.values(field).flatMap(manifestPaths);
+}
 
 describe.each(CONSUMERS)('a fresh Vite app on React $react, installed with $installer', (consumer) => {
   let app: string;
