@@ -1,3 +1,4 @@
+import type { ToolRoundtripLimitError } from './conversation/tool-errors.js';
 import type { Interaction } from './wire/index.js';
 
 /**
@@ -12,6 +13,7 @@ export type GemkitErrorKind =
   | 'protocol'
   | 'interrupted'
   | 'usage'
+  | 'tool_limit'
   | 'unexpected';
 
 export interface GemkitErrorOptions {
@@ -150,6 +152,7 @@ export type AnyGemkitError =
   | ProtocolError
   | StreamInterruptedError
   | UsageError
+  | ToolRoundtripLimitError
   | UnexpectedError;
 
 /** Turns anything caught into a typed error value (`error.kind` narrows it). */

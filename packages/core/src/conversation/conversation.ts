@@ -16,6 +16,7 @@ import type { Message, ModelMessage, UserMessage } from './message.js';
 import { createModelMessage, createUserMessage } from './message-factory.js';
 import { deserializeTree, type SerializedConversation, serializeTree } from './serialize.js';
 import { pickSettings, type RequestSettings } from './settings.js';
+import type { ToolCallHandler, ToolResultOptions } from './tool-calls.js';
 import { MessageTree } from './tree.js';
 
 export interface ConversationCallbacks {
@@ -44,6 +45,14 @@ export interface ConversationOptions extends RequestSettings, ConversationCallba
   inlineMaxBytes?: number;
   /** When subscribers hear about changes (default: once per animation frame). */
   schedule?: Schedule;
+  /**
+   * Runs the functions the model calls (declared in `tools`): each result is sent back and the turn goes on
+   * in the same model message, as long as the model calls. Without it, or for a call it returns `undefined`
+   * for, the turn ends `requires_action` and waits for `addToolResult`.
+   */
+  onToolCall?: ToolCallHandler;
+  /** Result round trips a turn makes through `onToolCall` before it ends with a ToolRoundtripLimitError (default 5). */
+  maxToolRoundtrips?: number;
 }
 
 class ActiveTurn extends ActiveRequest {
@@ -219,6 +228,15 @@ export class Conversation implements ReadableStore<ConversationSnapshot> {
   }
 
   /**
+   * Answers a function call the last turn waits for (see `pendingToolCalls`). Once each of its calls has a
+   * result, the turn goes on: the results are sent and the answer streams into the same message.
+   */
+  async addToolResult(callId: string, result: unknown, options?: ToolResultOptions): Promise<void> {
+    const ready = (await import('./continue-turn.js')).answerCall(this.#tree, callId, result, options);
+    return ready ? this.#runTurn(ready.parentId, ready) : this.#changed();
+  }
+
+  /**
    * Stops the running turn: the request is aborted and the generation cancelled on the server. The turn keeps
    * what had arrived, marked `cancelled`, and can be retried.
    */
@@ -288,44 +306,46 @@ export class Conversation implements ReadableStore<ConversationSnapshot> {
     if (resumable) await this.#runTurn(resumable.parentId, resumable);
   }
 
+  /** Answers a user message, resumes an interrupted turn, or (`resumed` waits for results) goes on after function calls. */
   async #runTurn(userId: string, resumed?: ModelMessage): Promise<void> {
     const model = resumed ?? createModelMessage(userId, this.#options.model, this.mode !== 'stateless');
-    if (!resumed) this.#tree.add(model);
+    // Going on after function calls is a new request in the same message: in flight, not named yet.
+    this.#tree[resumed ? 'replace' : 'add'](
+      model.status === 'requires_action'
+        ? { ...model, status: 'submitted', interactionId: undefined }
+        : model,
+    );
     const active = new ActiveTurn(userId, model.id);
     this.#active = active;
     this.#changed();
     let outcome: RunOutcome;
     try {
       await this.#prepareAttachments(active);
-      if (this.#active !== active) return;
-      const { client } = this.#options;
       const onUpdate = (update: RunUpdate) => this.#onUpdate(active, update);
-      const run = resumed?.interactionId
-        ? new InteractionRun(client, { model: resumed.model ?? '' }, onUpdate, {
-            interactionId: resumed.interactionId,
-            lastEventId: resumed.lastEventId,
-            snapshot: {
-              id: resumed.interactionId,
-              status: 'in_progress',
-              steps: [...resumed.steps],
-              usage: resumed.usage,
-            },
-          })
+      const settings = { stream: true, ...pickSettings(this.#options) };
+      // A resumed turn, or one that goes on after function calls: their code loads when first needed.
+      const run = resumed
+        ? await (await import('./continue-turn.js')).continueTurn(
+            resumed,
+            onUpdate,
+            this.#tree,
+            this.#store,
+            active,
+            settings,
+            this.#options,
+          )
         : new InteractionRun(
-            client,
-            buildTurnRequest(
-              this.mode,
-              { stream: true, ...pickSettings(this.#options) },
-              this.#tree.lineage(userId),
-            ),
+            this.#options.client,
+            buildTurnRequest(this.mode, settings, this.#tree.lineage(userId)),
             onUpdate,
           );
+      if (this.#active !== active) return;
       active.run = run;
       outcome = await run.run();
     } catch (caught) {
       outcome = failedOutcome(caught);
     }
-    this.#settle(active, outcome);
+    return this.#settle(active, outcome);
   }
 
   /**
@@ -362,29 +382,30 @@ export class Conversation implements ReadableStore<ConversationSnapshot> {
     if (update.event) this.#options.onEvent?.(update.event);
   }
 
-  #settle(active: ActiveTurn, outcome: RunOutcome): void {
+  #settle(active: ActiveTurn, outcome: RunOutcome): Promise<void> | undefined {
     if (this.#active !== active) return; // stopped or suspended: already settled there
     this.#active = undefined;
     this.#materialize();
     const { interaction, error } = outcome;
     const status = error ? 'error' : turnStatusOf(interaction);
     const model = this.#tree.get(active.modelId) as ModelMessage;
-    this.#finish(
-      {
-        ...model,
-        ...(interaction ? fromInteraction(interaction) : {}),
-        interactionId: interaction?.id || model.interactionId,
-        lastEventId: outcome.lastEventId ?? model.lastEventId,
-      },
-      {
-        // A stream that ended without saying how (no interaction.completed status) completed.
-        status: status === 'streaming' ? 'completed' : status,
-        error: error ?? (status === 'error' ? failureOf(interaction) : undefined),
-      },
-    );
+    const turn: ModelMessage = {
+      ...model,
+      ...(interaction ? fromInteraction(interaction) : {}),
+      interactionId: interaction?.id || model.interactionId,
+      lastEventId: outcome.lastEventId ?? model.lastEventId,
+      // A stream that ended without saying how (no interaction.completed status) completed.
+      status: status === 'streaming' ? 'completed' : status,
+      error: error ?? (status === 'error' ? failureOf(interaction) : undefined),
+    };
+    // The model called functions and the app runs them: the turn goes on by itself. (A run reports `stopped`
+    // here only when it said that some call waits for addToolResult: a stopped run never settles.)
+    if (turn.status === 'requires_action' && this.#options.onToolCall && !outcome.stopped)
+      return this.#runTurn(turn.parentId, turn);
+    this.#finish(turn);
   }
 
-  #finish(model: ModelMessage, result: Pick<ModelMessage, 'status' | 'error'>): void {
+  #finish(model: ModelMessage, result?: Pick<ModelMessage, 'status' | 'error'>): void {
     const finished: ModelMessage = { ...model, ...result };
     this.#tree.replace(finished);
     this.#markUser(finished.parentId, finished);

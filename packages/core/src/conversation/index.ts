@@ -20,3 +20,14 @@ export { mediaTypeOf } from './media-type.js';
 export type { Attachment, BranchInfo, Message, ModelMessage, TurnStatus, UserMessage } from './message.js';
 export type { SerializedConversation, SerializedMessage } from './serialize.js';
 export { completeSettings, mergeSettings, pickSettings, type RequestSettings } from './settings.js';
+export {
+  pendingToolCalls,
+  type ToolCall,
+  type ToolCallContext,
+  type ToolCallHandler,
+  type ToolCallStatus,
+  type ToolCallView,
+  type ToolResultOptions,
+  toolCallsOf,
+} from './tool-calls.js';
+export { ToolRoundtripLimitError } from './tool-errors.js';

@@ -68,6 +68,11 @@ export interface ModelMessage extends MessageBase {
   stored: boolean;
   /** The last stream event seen: where to resume this turn's stream (after a reload, say). */
   lastEventId: string | undefined;
+  /**
+   * Set once the turn went on after function results: where the output of its latest request starts in
+   * `steps` (before it: the earlier requests' output and the `function_result` steps sent back).
+   */
+  roundStart?: number;
 }
 
 export type Message = UserMessage | ModelMessage;
