@@ -4,6 +4,7 @@
  * render, and what a keystroke in the composer costs: its latency to the screen, its work, and how much
  * React renders for it. Pages are built once, served from this process, and loaded in turns.
  */
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.js';
@@ -194,6 +195,7 @@ export async function runLongConversation(options: LongConversationOptions): Pro
   } finally {
     await browser.close();
     await server.close();
+    rmSync(directory, { recursive: true, force: true });
   }
   const contenders = CONTENDERS.map((contender) =>
     summarize(
