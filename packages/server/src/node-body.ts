@@ -1,7 +1,10 @@
 import type { Readable } from 'node:stream';
 
 /**
- * A Node upstream's answer body, on its way to a Node response (`toNodeHandler`): the route hands it on as
+ * Node readables as Web streams: the request body `toNodeHandler` hands the route, and a Node upstream's
+ * answer body.
+ *
+ * The answer, on its way to a Node response (`toNodeHandler`): the route hands it on as
  * a Web stream, as its contract says, but a Web stream between two Node streams costs every event a copy,
  * a queue, a promise and a turn of the writer's loop. So the Web stream is attached to the Node readable
  * only when something reads it; until then `toNodeHandler` may take the readable and pipe it as it is.
@@ -18,7 +21,7 @@ export function webStreamOf(source: Readable): ReadableStream<Uint8Array> {
         if (!attached) {
           attached = true;
           untouched.delete(stream);
-          attach(source, controller);
+          feed(source, controller, () => source.readableEnded, 'The upstream answer was cut.');
         }
         source.resume();
       },
@@ -42,7 +45,17 @@ export function takeNodeSource(stream: ReadableStream<Uint8Array>): Readable | u
   return source;
 }
 
-function attach(source: Readable, controller: ReadableStreamDefaultController<Uint8Array>): void {
+/**
+ * Feeds a Node readable into a Web stream's controller: each chunk queued (a copy, as the chunk may view a
+ * larger buffer a reader could transfer away), the source paused while the queue is full, and a close before
+ * the source is `whole()` reported as an error (`cut`) rather than an end.
+ */
+export function feed(
+  source: Readable,
+  controller: ReadableStreamDefaultController<Uint8Array>,
+  whole: () => boolean,
+  cut: string,
+): void {
   let open = true;
   const end = (error?: Error) => {
     if (!open) return;
@@ -52,11 +65,10 @@ function attach(source: Readable, controller: ReadableStreamDefaultController<Ui
   };
   source.on('data', (chunk: Uint8Array) => {
     if (!open) return;
-    // A copy: the chunk may view a larger buffer a reader could transfer away.
     controller.enqueue(new Uint8Array(chunk));
     if ((controller.desiredSize ?? 0) <= 0) source.pause();
   });
   source.on('end', () => end());
   source.on('error', (error) => end(error));
-  source.on('close', () => end(source.readableEnded ? undefined : new Error('The upstream answer was cut.')));
+  source.on('close', () => end(whole() ? undefined : new Error(cut)));
 }

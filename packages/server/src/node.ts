@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
-import { takeNodeSource } from './node-body.js';
+import { feed, takeNodeSource } from './node-body.js';
 import { isUnderBasePath } from './paths.js';
 
 /** Any Web-standard handler: the route, or a Hono app's `fetch`. */
@@ -201,23 +201,7 @@ function bodyOf(req: NodeRequest): BodyInit {
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        let open = true;
-        const end = (error?: Error) => {
-          if (!open) return;
-          open = false;
-          if (error) controller.error(error);
-          else controller.close();
-        };
-        req.on('data', (chunk: Uint8Array) => {
-          if (!open) return;
-          controller.enqueue(chunk);
-          if ((controller.desiredSize ?? 0) <= 0) req.pause();
-        });
-        req.on('end', () => end());
-        req.on('error', (error) => end(error));
-        req.on('close', () =>
-          end(req.complete ? undefined : new Error('The client left before sending its body.')),
-        );
+        feed(req, controller, () => req.complete, 'The client left before sending its body.');
       },
       pull() {
         req.resume();

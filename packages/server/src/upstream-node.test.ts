@@ -57,6 +57,16 @@ async function upstreamServer(listener: Parameters<typeof listen>[0]): Promise<T
   return server;
 }
 
+/** An upstream that starts a stream, then drops the connection mid-answer. */
+function cuttingUpstream(): Promise<TestServer> {
+  return upstreamServer((req, res) => {
+    req.resume();
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    res.write('event: interaction.created\ndata: {"event_type":"interaction.created"}\n\n');
+    setTimeout(() => res.socket?.destroy(), 20);
+  });
+}
+
 async function streamedCreate(baseUrl: string, input: string): Promise<string> {
   const response = await fetch(`${baseUrl}/v1beta/interactions`, {
     method: 'POST',
@@ -152,12 +162,7 @@ describe('the route calling a network upstream', () => {
   });
 
   it('gives up on an upstream that cuts the stream, and the client sees the stream break', async () => {
-    const upstream = await upstreamServer((req, res) => {
-      req.resume();
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write('event: interaction.created\ndata: {"event_type":"interaction.created"}\n\n');
-      setTimeout(() => res.socket?.destroy(), 20);
-    });
+    const upstream = await cuttingUpstream();
     const route = await routeTo(upstream.url);
 
     const response = await fetch(`${route.baseUrl}/v1beta/interactions`, {
@@ -214,12 +219,7 @@ describe('a network upstream read as a Web stream', () => {
   });
 
   it('cut by the upstream, it errors', async () => {
-    const upstream = await upstreamServer((req, res) => {
-      req.resume();
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write('event: interaction.created\ndata: {"event_type":"interaction.created"}\n\n');
-      setTimeout(() => res.socket?.destroy(), 20);
-    });
+    const upstream = await cuttingUpstream();
     const route = createGeminiRoute({ upstream: upstream.url, apiKey: SERVER_KEY, logger: false });
 
     const response = await route(streamed('x'));
