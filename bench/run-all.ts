@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { isQuick } from './lib/report.js';
 
-const BENCHMARKS = ['decode', 'size', 'bench:server-route'];
+const BENCHMARKS = ['decode', 'size', 'bench:server-route', 'long-conversation', 'streaming-render'];
 const args = isQuick() ? ['--quick'] : [];
 const failed: string[] = [];
 for (const script of BENCHMARKS) {
