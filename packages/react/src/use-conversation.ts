@@ -8,6 +8,7 @@ import {
   mergeSettings,
   pickSettings,
   type SerializedConversation,
+  type ToolResultOptions,
 } from '@gemkit/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useResolvedContext } from './context.js';
@@ -37,6 +38,12 @@ export interface UseConversationResult extends ConversationSnapshot {
   edit: (messageId: string, input: MessageInput) => Promise<void>;
   /** Shows another branch: a sibling index, a sibling id, or 'next' / 'prev'. */
   switchBranch: (messageId: string, to: number | string) => void;
+  /**
+   * Answers a function call the last turn waits for (`pendingToolCalls(message)`; status `requires_action`):
+   * `result` is sent as the call's result (`{ isError: true }`: as a failure). Once every call of the turn
+   * has one, the turn goes on and the answer streams into the same message.
+   */
+  addToolResult: (callId: string, result: unknown, options?: ToolResultOptions) => Promise<void>;
   /** Stops and forgets everything, saved state included. */
   reset: () => Promise<void>;
   serialize: () => SerializedConversation;
@@ -68,6 +75,10 @@ export function useConversation(options: UseConversationOptions = {}): UseConver
       onEvent: (event) => latest.current.onEvent?.(event),
       onFinish: (message) => latest.current.onFinish?.(message),
       onError: (error, message) => latest.current.onError?.(error, message),
+      // Always set: without an `onToolCall` of the latest render it answers nothing, and the call waits for
+      // addToolResult, so that one can be added (or removed) on any render.
+      onToolCall: (call, context) => latest.current.onToolCall?.(call, context),
+      maxToolRoundtrips: options.maxToolRoundtrips,
     });
   // Created once, during render (a Conversation does nothing until used); created anew when `id` changes, so
   // that switching chats is a prop change, as with other chat hooks.
@@ -105,6 +116,8 @@ export function useConversation(options: UseConversationOptions = {}): UseConver
       regenerate: (messageId?: string) => conversation.regenerate(messageId),
       edit: (messageId: string, input: MessageInput) => conversation.edit(messageId, input),
       switchBranch: (messageId: string, to: number | string) => conversation.switchBranch(messageId, to),
+      addToolResult: (callId: string, result: unknown, options?: ToolResultOptions) =>
+        conversation.addToolResult(callId, result, options),
       reset: () => conversation.reset(),
       serialize: () => conversation.serialize(),
       restore: (data: SerializedConversation) => conversation.restore(data),
