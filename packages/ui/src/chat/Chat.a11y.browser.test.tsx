@@ -105,7 +105,9 @@ describe('localization and theming', () => {
           b
         </button>
         <textarea className="gk-textarea outside-area" />
-        <article className="gk-message outside-article">a</article>
+        <div className="gk-message-group outside-group">
+          <article className="gk-message">a</article>
+        </div>
       </div>,
     );
     const button = screen.container.querySelector('.outside') as Element;
@@ -113,7 +115,7 @@ describe('localization and theming', () => {
     const area = screen.container.querySelector('.outside-area') as Element;
     expect(getComputedStyle(area).width).not.toBe('100%');
     expect(
-      getComputedStyle(screen.container.querySelector('.outside-article') as Element).contentVisibility,
+      getComputedStyle(screen.container.querySelector('.outside-group') as Element).contentVisibility,
     ).toBe('visible');
   });
 });
