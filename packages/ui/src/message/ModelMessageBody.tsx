@@ -5,13 +5,16 @@ import { MessageMarkdownProbe } from '../chat/render-probe';
 import { IconButton } from '../icons/IconButton';
 import { RegenerateIcon, UsageIcon } from '../icons/icons';
 import { Markdown } from '../markdown/Markdown';
+import { usePacedText } from '../markdown/use-paced-text';
 import { useGemkitStrings } from '../strings/strings-context';
+import { answerText } from './answer-text';
 import { BranchSwitcher } from './BranchSwitcher';
 import { CopyMessageButton } from './CopyMessageButton';
 import { ErrorAlert } from './ErrorAlert';
 import { useHandOff } from './focus-handoff';
 import type { MessageBodyProps } from './message-body-props';
 import { ThoughtSummary } from './ThoughtSummary';
+import { ToolCalls } from './ToolCalls';
 import { UsageDetails } from './UsageDetails';
 
 /** An answer: thinking, the markdown, its status (streaming, stopped, failed), and its actions. */
@@ -22,6 +25,8 @@ export function ModelMessageBody({ message, branch, isLast, actions }: MessageBo
   const usageId = useId();
   const inFlight = message.status === 'submitted' || message.status === 'streaming';
   const hasText = message.text !== '';
+  // A streaming answer is shown about ten times a second, not at every frame (see usePacedText).
+  const shownText = usePacedText(answerText(message), inFlight);
   const retry = isLast ? actions?.retry : undefined;
 
   const regenerate = () => {
@@ -32,14 +37,19 @@ export function ModelMessageBody({ message, branch, isLast, actions }: MessageBo
   return (
     <MessageMarkdownProbe messageId={message.id}>
       {message.thoughts && <ThoughtSummary text={message.thoughts} streaming={inFlight && !hasText} />}
-      {hasText && <Markdown streaming={inFlight}>{message.text}</Markdown>}
+      <ToolCalls message={message} actions={actions} />
+      {shownText !== '' && <Markdown streaming={inFlight}>{shownText}</Markdown>}
       {inFlight && (
         <p className="gk-message-progress">
-          <span className="gk-dots" aria-hidden="true">
-            <span />
-            <span />
-            <span />
-          </span>
+          {/* Only until the first words: once text streams in, it shows the progress itself, and an endless
+              animation would have the browser restyle the page at every frame of a long answer. */}
+          {!hasText && (
+            <span className="gk-dots" aria-hidden="true">
+              <span />
+              <span />
+              <span />
+            </span>
+          )}
           <span className="gk-visually-hidden">{strings.generating}</span>
         </p>
       )}
