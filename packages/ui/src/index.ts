@@ -52,6 +52,8 @@ export { ErrorAlert, type ErrorAlertProps } from './message/ErrorAlert';
 export { Message, type MessageProps } from './message/Message';
 export { type MessageActions, useMessageActions } from './message/message-actions';
 export { ThoughtSummary, type ThoughtSummaryProps } from './message/ThoughtSummary';
+export { ToolCallBlock } from './message/ToolCallBlock';
+export type { RenderToolCall, ToolCallRenderProps } from './message/tool-call-render';
 export { MessageList, type MessageListComponents, type MessageListProps } from './message-list/MessageList';
 export { defaultStrings, type GemkitStrings } from './strings/default-strings';
 export {

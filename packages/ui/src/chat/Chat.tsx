@@ -4,6 +4,7 @@ import { type CSSProperties, type ReactNode, useId, useState } from 'react';
 import { Composer } from '../composer/Composer';
 import type { ChatSettings } from '../dialogs/chat-settings';
 import { PortalContainerContext } from '../dialogs/portal-container';
+import { type RenderToolCall, ToolCallRenderContext } from '../message/tool-call-render';
 import { MessageList, type MessageListComponents } from '../message-list/MessageList';
 import { useGemkitStrings } from '../strings/strings-context';
 import { ChatHeader } from './ChatHeader';
@@ -32,6 +33,11 @@ export interface ChatProps {
   /** File types the composer takes (`''`: no attachments). */
   accept?: string | undefined;
   components?: MessageListComponents;
+  /**
+   * Renders function calls in place of the built-in block: a confirmation whose buttons call `addResult`,
+   * say. Return `undefined` for a call to keep the built-in block.
+   */
+  renderToolCall?: RenderToolCall | undefined;
   /** Force a color scheme (default: the user's preference, or a `data-theme` above). */
   theme?: 'light' | 'dark' | undefined;
   autoFocus?: boolean;
@@ -56,6 +62,7 @@ export function Chat({
   disabledReason,
   accept,
   components,
+  renderToolCall,
   theme,
   autoFocus,
   className,
@@ -88,11 +95,13 @@ export function Chat({
             end={headerEnd}
           />
         )}
-        <MessageList
-          conversation={conversation}
-          emptyState={emptyState ?? <EmptyState />}
-          components={components}
-        />
+        <ToolCallRenderContext.Provider value={renderToolCall}>
+          <MessageList
+            conversation={conversation}
+            emptyState={emptyState ?? <EmptyState />}
+            components={components}
+          />
+        </ToolCallRenderContext.Provider>
         <Composer
           onSend={conversation.send}
           onStop={conversation.stop}

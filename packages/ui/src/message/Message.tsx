@@ -6,6 +6,7 @@ import { useGemkitStrings } from '../strings/strings-context';
 import { useReceiveFocus } from './focus-handoff';
 import { ModelMessageBody } from './ModelMessageBody';
 import type { MessageActions } from './message-actions';
+import { type RenderToolCall, ToolCallRenderContext } from './tool-call-render';
 import { UserMessageBody } from './UserMessageBody';
 
 export interface MessageProps {
@@ -17,6 +18,8 @@ export interface MessageProps {
   isLast?: boolean;
   /** From `useMessageActions(conversation)`; without it, the buttons that need it are not shown. */
   actions?: MessageActions | undefined;
+  /** Renders a function call of this message in place of the built-in block (see `RenderToolCall`). */
+  renderToolCall?: RenderToolCall | undefined;
   className?: string;
 }
 
@@ -29,6 +32,7 @@ export const Message = memo(function Message({
   branch,
   isLast = false,
   actions,
+  renderToolCall,
   className,
 }: MessageProps) {
   useChatRenderProbe('message', message.id);
@@ -53,7 +57,13 @@ export const Message = memo(function Message({
         {isModel ? strings.modelLabel : strings.userLabel}
       </h3>
       {message.role === 'model' ? (
-        <ModelMessageBody message={message} branch={branch} isLast={isLast} actions={actions} />
+        renderToolCall ? (
+          <ToolCallRenderContext.Provider value={renderToolCall}>
+            <ModelMessageBody message={message} branch={branch} isLast={isLast} actions={actions} />
+          </ToolCallRenderContext.Provider>
+        ) : (
+          <ModelMessageBody message={message} branch={branch} isLast={isLast} actions={actions} />
+        )
       ) : (
         <UserMessageBody message={message} branch={branch} isLast={isLast} actions={actions} />
       )}

@@ -1,5 +1,5 @@
 'use client';
-import type { UseConversationResult } from '@gemkit/react';
+import type { ToolResultOptions, UseConversationResult } from '@gemkit/react';
 import { useMemo } from 'react';
 
 /** What a message's buttons do. One stable object per conversation, so memoized messages stay skipped. */
@@ -12,9 +12,12 @@ export interface MessageActions {
   edit: (messageId: string, text: string) => void;
   /** Shows a sibling: 'prev', 'next' or an index. */
   switchBranch: (messageId: string, to: 'prev' | 'next' | number) => void;
+  /** Answers a function call the last turn waits for (what `renderToolCall`'s `addResult` calls). */
+  addToolResult?: (callId: string, result: unknown, options?: ToolResultOptions) => void;
 }
 
-type ConversationActions = Pick<UseConversationResult, 'retry' | 'regenerate' | 'edit' | 'switchBranch'>;
+type ConversationActions = Pick<UseConversationResult, 'retry' | 'regenerate' | 'edit' | 'switchBranch'> &
+  Partial<Pick<UseConversationResult, 'addToolResult'>>;
 
 /**
  * The actions `<Message>` takes, from a `useConversation()` result. The hook's functions are stable for a
@@ -22,15 +25,19 @@ type ConversationActions = Pick<UseConversationResult, 'retry' | 'regenerate' | 
  * promises only reject for calls that cannot be made, which the buttons never offer.
  */
 export function useMessageActions(conversation: ConversationActions): MessageActions {
-  const { retry, regenerate, edit, switchBranch } = conversation;
+  const { retry, regenerate, edit, switchBranch, addToolResult } = conversation;
   return useMemo(
     () => ({
       retry: () => void retry().catch(reportFailure),
       regenerate: (messageId: string) => void regenerate(messageId).catch(reportFailure),
       edit: (messageId: string, text: string) => void edit(messageId, text).catch(reportFailure),
       switchBranch: (messageId: string, to: 'prev' | 'next' | number) => switchBranch(messageId, to),
+      ...(addToolResult && {
+        addToolResult: (callId: string, result: unknown, options?: ToolResultOptions) =>
+          void addToolResult(callId, result, options).catch(reportFailure),
+      }),
     }),
-    [retry, regenerate, edit, switchBranch],
+    [retry, regenerate, edit, switchBranch, addToolResult],
   );
 }
 

@@ -82,6 +82,19 @@ export interface GemkitStrings {
   /** A file's size, for its preview. */
   fileSize: (bytes: number) => string;
 
+  // ---- Function calls ------------------------------------------------------------------------------
+  /** Read before a function call's name (visually hidden): "Function call get_weather". */
+  toolCall: string;
+  /** Where a call is: its function running (`onToolCall`), waiting for the app or the user, answered, failed, never answered. */
+  toolCallRunning: string;
+  toolCallWaiting: string;
+  toolCallDone: string;
+  toolCallError: string;
+  toolCallCancelled: string;
+  /** Headings inside an opened call. */
+  toolCallArguments: string;
+  toolCallResult: string;
+
   // ---- Errors --------------------------------------------------------------------------------------
   /** A 429: the API asks to slow down; `retryAfterSeconds` when it said how long. */
   errorRateLimited: (retryAfterSeconds: number | undefined) => string;
@@ -196,6 +209,15 @@ export const defaultStrings: GemkitStrings = {
       : bytes < 1024 * 1024
         ? `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`
         : `${(bytes / 1024 / 1024).toFixed(1)} MB`,
+
+  toolCall: 'Function call',
+  toolCallRunning: 'Running…',
+  toolCallWaiting: 'Waiting for you',
+  toolCallDone: 'Done',
+  toolCallError: 'Failed',
+  toolCallCancelled: 'Not run',
+  toolCallArguments: 'Arguments',
+  toolCallResult: 'Result',
 
   errorRateLimited: (seconds) =>
     seconds === undefined
