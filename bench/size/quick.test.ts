@@ -59,4 +59,10 @@ const LAZY = [
   'core/client/api-error',
   'core/client/retry',
   'core/client/reopen-stream',
+  // A turn that goes on: resumed after a reload, or after function calls (onToolCall, addToolResult).
+  'core/conversation/continue-turn',
+  'core/conversation/tool-round',
+  'core/conversation/tool-results',
+  'core/conversation/tool-calls',
+  'core/conversation/tool-errors',
 ];

@@ -1,5 +1,6 @@
 'use client';
 import type { ToolCallStatus, ToolCallView } from '@gemkit/react';
+import { ChevronDownIcon } from '../icons/icons';
 import type { GemkitStrings } from '../strings/default-strings';
 import { useGemkitStrings } from '../strings/strings-context';
 
@@ -23,6 +24,9 @@ export function ToolCallBlock({ call, result, status }: ToolCallView) {
         <span className="gk-visually-hidden">{strings.toolCall} </span>
         <code className="gk-tool-call-name">{call.name}</code>
         <span className="gk-tool-call-status">{strings[STATUS_LABEL[status]] as string}</span>
+        <span className="gk-tool-call-chevron">
+          <ChevronDownIcon />
+        </span>
       </summary>
       <div className="gk-tool-call-body">
         <p className="gk-tool-call-heading">{strings.toolCallArguments}</p>
