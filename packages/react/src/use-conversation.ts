@@ -64,21 +64,18 @@ export function useConversation(options: UseConversationOptions = {}): UseConver
   const external = options.conversation;
   const create = () =>
     new Conversation({
+      // The rest of the options as given (id, mode, persistence, maxToolRoundtrips, …); the settings merged
+      // with the provider's, and callbacks read from the latest render.
+      ...options,
       ...mergeSettings(defaults, pickSettings(options)),
       client,
       schedule,
-      id: options.id,
-      mode: options.mode,
-      persistence: options.persistence,
-      resumeInterrupted: options.resumeInterrupted,
-      inlineMaxBytes: options.inlineMaxBytes,
       onEvent: (event) => latest.current.onEvent?.(event),
       onFinish: (message) => latest.current.onFinish?.(message),
       onError: (error, message) => latest.current.onError?.(error, message),
       // Always set: without an `onToolCall` of the latest render it answers nothing, and the call waits for
       // addToolResult, so that one can be added (or removed) on any render.
       onToolCall: (call, context) => latest.current.onToolCall?.(call, context),
-      maxToolRoundtrips: options.maxToolRoundtrips,
     });
   // Created once, during render (a Conversation does nothing until used); created anew when `id` changes, so
   // that switching chats is a prop change, as with other chat hooks.

@@ -232,6 +232,7 @@ export class Conversation implements ReadableStore<ConversationSnapshot> {
    * result, the turn goes on: the results are sent and the answer streams into the same message.
    */
   async addToolResult(callId: string, result: unknown, options?: ToolResultOptions): Promise<void> {
+    await this.hydrate();
     const ready = (await import('./continue-turn.js')).answerCall(this.#tree, callId, result, options);
     return ready ? this.#runTurn(ready.parentId, ready) : this.#changed();
   }
