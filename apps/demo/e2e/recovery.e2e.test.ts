@@ -31,6 +31,29 @@ describe('stop, failure and retry', () => {
     expect(await chat.answers().count()).toBe(1);
   });
 
+  it('keeps a message being written across a reload and a switch to another chat, per chat', async () => {
+    const chat = await demo.open();
+    await chat.send('First chat.');
+    await chat.waitForLastAnswer();
+    await chat.composer.pressSequentially('A long question I have not finished');
+    await chat.page.reload();
+    await expect.poll(() => chat.composer.inputValue()).toBe('A long question I have not finished');
+
+    await chat.button('New chat').click();
+    await expect.poll(() => chat.composer.inputValue()).toBe('');
+    await chat
+      .sidebar()
+      .getByRole('button', { name: /First chat\./ })
+      .first()
+      .click();
+    await expect.poll(() => chat.composer.inputValue()).toBe('A long question I have not finished');
+    await chat.composer.press('Enter');
+    await chat.waitForLastAnswer();
+    await chat.page.reload();
+    await expect.poll(() => chat.questions().count()).toBe(2);
+    expect(await chat.composer.inputValue()).toBe('');
+  });
+
   it('Escape in the composer stops the answer', async () => {
     const chat = await demo.open();
     await chat.send(LONG);

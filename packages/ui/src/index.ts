@@ -2,6 +2,7 @@ export { AttachmentPreview, type AttachmentPreviewProps } from './attachments/At
 export { Chat, type ChatProps } from './chat/Chat';
 export { ConnectedChat, type ConnectedChatProps } from './chat/ConnectedChat';
 export { Composer, type ComposerProps, DEFAULT_ACCEPT } from './composer/Composer';
+export { clearDraft } from './composer/saved-draft';
 export { ChatDialog, type ChatDialogProps } from './dialogs/ChatDialog';
 export type { ChatSettings } from './dialogs/chat-settings';
 export { SettingsDialog, type SettingsDialogProps } from './dialogs/SettingsDialog';

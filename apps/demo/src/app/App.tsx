@@ -1,4 +1,5 @@
 import { deleteStoredInteractions, GemkitProvider } from '@gemkit/react';
+import { clearDraft } from '@gemkit/ui';
 import { useEffect, useState } from 'react';
 import { DEFAULT_MODEL } from '../shared/demo-status';
 import { ChatPane } from './chat/ChatPane';
@@ -46,6 +47,7 @@ export function App() {
             forgetChat(id, conversationStorage)
               .then(async (saved) => {
                 conversationIndex.remove(id);
+                clearDraft(id);
                 // Then the copies the API stored (stateful turns), without holding up the list.
                 const { failed } = saved ? await deleteStoredInteractions(client, saved) : { failed: [] };
                 if (failed.length > 0)

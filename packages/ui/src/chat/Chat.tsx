@@ -41,6 +41,8 @@ export interface ChatProps {
   /** Force a color scheme (default: the user's preference, or a `data-theme` above). */
   theme?: 'light' | 'dark' | undefined;
   autoFocus?: boolean;
+  /** Keeps the composer's unsent text in localStorage under this key (see `<Composer draftKey>`). */
+  draftKey?: string | undefined;
   className?: string;
   style?: CSSProperties;
 }
@@ -65,6 +67,7 @@ export function Chat({
   renderToolCall,
   theme,
   autoFocus,
+  draftKey,
   className,
   style,
 }: ChatProps) {
@@ -110,6 +113,7 @@ export function Chat({
           placeholder={placeholder}
           accept={accept}
           autoFocus={autoFocus}
+          draftKey={draftKey}
         />
       </section>
     </PortalContainerContext.Provider>

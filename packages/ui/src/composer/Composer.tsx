@@ -15,6 +15,7 @@ import { useChatRenderProbe } from '../chat/render-probe';
 import { IconButton } from '../icons/IconButton';
 import { AttachIcon, SendIcon, StopIcon } from '../icons/icons';
 import { useGemkitStrings } from '../strings/strings-context';
+import { useSavedDraft } from './saved-draft';
 import { useDraftAttachments } from './use-draft-attachments';
 
 /** What the picker offers and paste / drop take by default: what Gemini reads. */
@@ -34,6 +35,11 @@ export interface ComposerProps {
   accept?: string | undefined;
   maxAttachments?: number;
   autoFocus?: boolean;
+  /**
+   * Keeps the unsent text in localStorage under this key (e.g. the conversation's id), so a reload or a
+   * switch to another chat loses nothing; cleared when sent. Without it the draft lives in memory only.
+   */
+  draftKey?: string | undefined;
   className?: string;
 }
 
@@ -53,11 +59,12 @@ export const Composer = memo(function Composer({
   accept = DEFAULT_ACCEPT,
   maxAttachments = 10,
   autoFocus = false,
+  draftKey,
   className,
 }: ComposerProps) {
   useChatRenderProbe('composer', 'composer');
   const strings = useGemkitStrings();
-  const [draft, setDraft] = useState('');
+  const [draft, setDraft] = useSavedDraft(draftKey);
   const [dragging, setDragging] = useState(false);
   const files = useDraftAttachments(accept, maxAttachments);
   const field = useRef<HTMLTextAreaElement>(null);

@@ -107,6 +107,7 @@ export function ChatPane({ entry, status, inspectorOpen, onToggleInspector, onOp
             title={entry.title}
             components={components}
             autoFocus
+            draftKey={id}
             emptyState={
               <EmptyState upstream={status?.upstream} onPick={(prompt) => void chat.send(prompt)} />
             }
