@@ -9,6 +9,20 @@ interface Highlighted {
 }
 
 /**
+ * The highlighter module, imported once: a bundler's dynamic import() may do work on every call (Vite's
+ * preload helper queries the document for each), and a long conversation has hundreds of code blocks.
+ */
+let highlighter: Promise<typeof import('./highlighter')> | undefined;
+const loadHighlighter = () => {
+  highlighter ??= import('./highlighter');
+  // A failed load (offline) is not kept: the next code block tries again.
+  highlighter.catch(() => {
+    highlighter = undefined;
+  });
+  return highlighter;
+};
+
+/**
  * Highlighted nodes for `code`, once the lazily loaded highlighter has produced them; null until then
  * (and for `code === null`: an open block is not highlighted until it is complete).
  */
@@ -17,7 +31,7 @@ export function useHighlight(code: string | null, language: string): HighlightNo
   useEffect(() => {
     if (code === null || language === '') return;
     let live = true;
-    import('./highlighter')
+    loadHighlighter()
       .then(({ highlightCode }) => highlightCode(code, language))
       .then((nodes) => {
         if (live && nodes) setResult({ code, language, nodes });
