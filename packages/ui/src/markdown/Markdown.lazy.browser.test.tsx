@@ -1,4 +1,5 @@
 // This file does not preload the parser: it checks what shows before it has loaded.
+import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { expect, test } from 'vitest';
 import { render } from 'vitest-browser-react';
@@ -24,4 +25,22 @@ test('server rendering gives the plain text, whatever the client has loaded, so 
   expect(html).toContain('gk-md-plain');
   expect(html).toContain('# Title');
   expect(html).not.toContain('<h1');
+});
+
+test('hydrating server markup with the parser already loaded: no mismatch, then formatted', async () => {
+  await loadMarkdownParser();
+  const container = document.createElement('div');
+  container.innerHTML = renderToString(<Markdown>{SOURCE}</Markdown>);
+  document.body.append(container);
+  const recoverable: unknown[] = [];
+  const root = hydrateRoot(container, <Markdown>{SOURCE}</Markdown>, {
+    onRecoverableError: (error) => recoverable.push(error),
+  });
+  try {
+    await expect.poll(() => container.querySelector('h1')?.textContent).toBe('Title');
+    expect(recoverable).toEqual([]);
+  } finally {
+    root.unmount();
+    container.remove();
+  }
 });

@@ -1,5 +1,5 @@
 'use client';
-import { useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
 import type * as MarkdownStreamModule from './markdown-stream';
 
 export type MarkdownParser = typeof MarkdownStreamModule;
@@ -29,19 +29,34 @@ export function loadMarkdownParser(): Promise<MarkdownParser> {
   return loading;
 }
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+/** The store never notifies on its own: the parser's arrival is announced as a transition (below). */
+const subscribeNone = () => () => {};
 
 /**
  * The parser once loaded, else undefined. Server rendering and hydration see undefined (plain text),
- * so the markup matches; the client renders the formatted version right after.
+ * so the markup matches; the client renders the formatted version right after. The parser's arrival
+ * re-renders every waiting `<Markdown>` in a transition: a restored conversation of a thousand answers
+ * is formatted in slices between frames, not in one long task that blocks typing and scrolling.
  */
 export function useMarkdownParser(): MarkdownParser | undefined {
-  return useSyncExternalStore(
-    subscribe,
+  const parser = useSyncExternalStore(
+    subscribeNone,
     () => loaded,
     () => undefined,
   );
+  const [, setArrived] = useState(false);
+  useEffect(() => {
+    if (parser) return;
+    const arrive = () => startTransition(() => setArrived(true));
+    // Loaded between this render and this effect: nothing will announce it any more.
+    if (loaded) {
+      arrive();
+      return;
+    }
+    listeners.add(arrive);
+    return () => {
+      listeners.delete(arrive);
+    };
+  }, [parser]);
+  return parser;
 }
