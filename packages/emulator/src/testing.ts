@@ -13,3 +13,4 @@ export {
   startTestEmulator,
   type TestEmulatorServer,
 } from './testing/test-emulator.js';
+export { TEST_TOOLS } from './testing/tools.js';

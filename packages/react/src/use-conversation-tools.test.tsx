@@ -10,11 +10,11 @@ import {
   pendingToolCalls,
   type SerializedConversation,
   type Step,
-  type Tool,
   type ToolCallHandler,
   ToolRoundtripLimitError,
   toolCallsOf,
 } from '@gemkit/core';
+import { TEST_TOOLS } from '@gemkit/emulator/testing';
 import { act, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { emulatorsForFile, MODEL } from './test/fixture.js';
@@ -22,19 +22,7 @@ import { type UseConversationOptions, useConversation } from './use-conversation
 
 const env = emulatorsForFile();
 
-const TOOLS: Tool[] = [
-  {
-    type: 'function',
-    name: 'get_weather',
-    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-  },
-  {
-    type: 'function',
-    name: 'delete_files',
-    description: 'Deletes files; needs the user to confirm.',
-    parameters: { type: 'object', properties: { pattern: { type: 'string' } }, required: ['pattern'] },
-  },
-];
+const TOOLS = [...TEST_TOOLS];
 const WEATHER = 'Weather? [emulator: call=get_weather]';
 
 /** The hook with the test tools, and the ids of the interactions it creates (from interaction.created). */
@@ -105,7 +93,10 @@ describe('useConversation: onToolCall', () => {
     const [, second] = requests();
     expect(second?.store).toBe(false);
     expect(types(second?.input)).toEqual(['user_input', 'thought', 'function_call', 'function_result']);
-    expect((second?.input as Step[] | undefined)?.[3]).toMatchObject({ type: 'function_result', result: 'Cloudy' });
+    expect((second?.input as Step[] | undefined)?.[3]).toMatchObject({
+      type: 'function_result',
+      result: 'Cloudy',
+    });
     expect(last(result.current.messages).text).toContain('returned `Cloudy`');
   });
 

@@ -2,6 +2,8 @@
  * Function calling through a Conversation, against the emulator over real HTTP: the default responder calls a
  * declared function for `[emulator: call=NAME]` and quotes the results it gets back.
  */
+
+import { TEST_TOOLS } from '@gemkit/emulator/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../errors.js';
 import { createMemoryAdapter } from '../store/persistence/memory.js';
@@ -16,19 +18,10 @@ import { toResult } from './tool-results.js';
 
 const env = emulatorsForFile();
 
-const TOOLS = [
-  {
-    type: 'function',
-    name: 'get_weather',
-    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-  },
-  {
-    type: 'function',
-    name: 'get_time',
-    parameters: { type: 'object', properties: { zone: { type: 'string' } }, required: ['zone'] },
-  },
-];
+const TOOLS = [...TEST_TOOLS];
 const WEATHER = 'Weather? [emulator: call=get_weather]';
+/** A turn that called once: the call, its result, and the answer after it. */
+const ONE_ROUND = ['thought', 'function_call', 'function_result', 'thought', 'model_output'];
 
 function open(options: Partial<ConversationOptions> = {}) {
   const created: string[] = [];
@@ -71,13 +64,7 @@ describe('Conversation: function calls answered by addToolResult', () => {
     expect(messages).toHaveLength(2);
     const answer = messages[1] as ModelMessage;
     expect(answer.id).toBe(waiting.id);
-    expect(types(answer.steps)).toEqual([
-      'thought',
-      'function_call',
-      'function_result',
-      'thought',
-      'model_output',
-    ]);
+    expect(types(answer.steps)).toEqual(ONE_ROUND);
     expect(answer.text).toContain('returned `{"temperature":21}`');
     expect(answer.interactionId).toBe(created[1]);
     expect(toolCallsOf(answer)).toEqual([
@@ -304,13 +291,7 @@ describe('Conversation: onToolCall runs the calls and the turn goes on by itself
     const detachSecond = second.attach();
     const done = await until(second, (s) => s.status === 'completed');
     const answer = done.messages[1] as ModelMessage;
-    expect(types(answer.steps)).toEqual([
-      'thought',
-      'function_call',
-      'function_result',
-      'thought',
-      'model_output',
-    ]);
+    expect(types(answer.steps)).toEqual(ONE_ROUND);
     expect(answer.text).toBe(await env.slow.storedText(answer.interactionId as string));
     // The continuation's stream was read again, not asked for twice.
     expect(env.slow.creates().length - before).toBe(2);

@@ -37,7 +37,7 @@ export function ModelMessageBody({ message, branch, isLast, actions }: MessageBo
   return (
     <MessageMarkdownProbe messageId={message.id}>
       {message.thoughts && <ThoughtSummary text={message.thoughts} streaming={inFlight && !hasText} />}
-      <ToolCalls message={message} actions={actions} />
+      <ToolCalls message={message} actions={isLast ? actions : undefined} />
       {shownText !== '' && <Markdown streaming={inFlight}>{shownText}</Markdown>}
       {inFlight && (
         <p className="gk-message-progress">

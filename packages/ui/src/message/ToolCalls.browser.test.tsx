@@ -2,7 +2,7 @@
  * Function calls in <Chat>, in real Chromium, on the in-browser emulator (whose default responder calls a
  * declared function for `[emulator: call=NAME]` and quotes the results it gets back).
  */
-import type { Tool } from '@gemkit/react';
+import { TEST_TOOLS } from '@gemkit/emulator/testing';
 import { describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { GemkitStringsProvider } from '../strings/strings-context';
@@ -10,18 +10,7 @@ import { waitForStatus } from '../test/play';
 import { renderChat } from '../test/render-chat';
 import type { RenderToolCall } from './tool-call-render';
 
-const TOOLS: Tool[] = [
-  {
-    type: 'function',
-    name: 'get_weather',
-    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-  },
-  {
-    type: 'function',
-    name: 'delete_files',
-    parameters: { type: 'object', properties: { pattern: { type: 'string' } }, required: ['pattern'] },
-  },
-];
+const TOOLS = [...TEST_TOOLS];
 const FAST = { pacing: { chunkSize: 64, delayMs: 1 } };
 
 /** A promise and the function that settles it, for a call the test finishes when it wants. */

@@ -1,10 +1,10 @@
-import type { Tool, UseConversationResult } from '@gemkit/react';
+import type { Tool } from '@gemkit/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { EmulatorStory, type EmulatorStorySetup } from '../test/EmulatorStory';
+import { LiveMessages } from '../test/LiveMessages';
 import { waitForStatus } from '../test/play';
 import { Message } from './Message';
-import { useMessageActions } from './message-actions';
 import type { RenderToolCall } from './tool-call-render';
 
 /**
@@ -39,32 +39,6 @@ const TOOLS: Tool[] = [
   },
 ];
 
-/** The conversation's messages as bare `<Message>`s with this `renderToolCall`. */
-function Messages({
-  conversation,
-  renderToolCall,
-}: {
-  conversation: UseConversationResult;
-  renderToolCall?: RenderToolCall;
-}) {
-  const actions = useMessageActions(conversation);
-  return (
-    <div
-      style={{ display: 'flex', flexDirection: 'column', gap: '1.25em', maxWidth: '48rem', margin: '0 auto' }}
-    >
-      {conversation.messages.map((message, index) => (
-        <Message
-          key={message.id}
-          message={message}
-          isLast={index === conversation.messages.length - 1}
-          actions={actions}
-          renderToolCall={renderToolCall}
-        />
-      ))}
-    </div>
-  );
-}
-
 /** The built-in block of a call, by its function's name. */
 function toolCall(message: HTMLElement, name: string): HTMLElement {
   const blocks = [...message.querySelectorAll<HTMLElement>('details.gk-tool-call')];
@@ -77,7 +51,7 @@ function toolCall(message: HTMLElement, name: string): HTMLElement {
 
 const onEmulator = (setup: EmulatorStorySetup, renderToolCall?: RenderToolCall) => () => (
   <EmulatorStory height="auto" {...setup}>
-    {(conversation) => <Messages conversation={conversation} renderToolCall={renderToolCall} />}
+    {(conversation) => <LiveMessages conversation={conversation} renderToolCall={renderToolCall} />}
   </EmulatorStory>
 );
 

@@ -11,6 +11,8 @@ type Step = ModelMessage['steps'][number];
 /**
  * A model message's function calls, in order with the text the model wrote between them; the answer after
  * the last call is the message body's own. Each call is the app's `renderToolCall` or the built-in block.
+ * `actions` only for the last message: only its calls can be answered (a turn left waiting when the user
+ * wrote on is not part of the history any more).
  */
 export function ToolCalls({
   message,

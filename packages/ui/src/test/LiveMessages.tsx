@@ -1,9 +1,16 @@
 import type { UseConversationResult } from '@gemkit/react';
 import { Message } from '../message/Message';
 import { useMessageActions } from '../message/message-actions';
+import type { RenderToolCall } from '../message/tool-call-render';
 
 /** A conversation's messages as bare `<Message>`s (no list, no composer): for the Message stories. */
-export function LiveMessages({ conversation }: { conversation: UseConversationResult }) {
+export function LiveMessages({
+  conversation,
+  renderToolCall,
+}: {
+  conversation: UseConversationResult;
+  renderToolCall?: RenderToolCall;
+}) {
   const actions = useMessageActions(conversation);
   const last = conversation.messages.length - 1;
   return (
@@ -17,6 +24,7 @@ export function LiveMessages({ conversation }: { conversation: UseConversationRe
           branch={conversation.branches[message.id]}
           isLast={index === last}
           actions={actions}
+          renderToolCall={renderToolCall}
         />
       ))}
     </div>
