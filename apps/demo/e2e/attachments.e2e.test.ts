@@ -76,6 +76,8 @@ describe('attachments', () => {
     await restored.getByRole('img', { name: 'Attached image pixel.png' }).waitFor();
     const thumbnail = restored.getByRole('img', { name: 'Attached image photo.png' });
     expect(await thumbnail.getAttribute('src')).toMatch(/^data:image\/webp;base64,/);
-    await expect.poll(() => thumbnail.evaluate((image) => (image as HTMLImageElement).naturalWidth)).toBe(256);
+    await expect
+      .poll(() => thumbnail.evaluate((image) => (image as HTMLImageElement).naturalWidth))
+      .toBe(256);
   });
 });

@@ -26,21 +26,33 @@ async function renderComposer(draftKey: string | undefined, onSend: (input: unkn
   return { screen, input: screen.getByRole('textbox', { name: 'Message' }) };
 }
 
+/** Lets a test change a component's state from outside. */
+type Controls<T> = { set?: (value: T) => void };
+
+/** A composer that can be taken off the page and put back (a reload, a visit to another page). */
+function Toggle({ controls }: { controls: Controls<boolean> }) {
+  const [shown, set] = useState(true);
+  controls.set = set;
+  return shown ? <Composer onSend={() => {}} draftKey="chat-1" /> : <p>Another page</p>;
+}
+
+/** One composer whose draft key changes, as when an app switches chats without remounting it. */
+function Switcher({ controls }: { controls: Controls<string> }) {
+  const [key, set] = useState('a');
+  controls.set = set;
+  return <Composer onSend={() => {}} draftKey={key} />;
+}
+
 describe('the draft is kept with a draftKey', () => {
   test('text typed and not sent comes back after the composer is unmounted (a reload, a chat switch)', async () => {
-    let setShown: (shown: boolean) => void = () => {};
-    function Toggle() {
-      const [shown, set] = useState(true);
-      setShown = set;
-      return shown ? <Composer onSend={() => {}} draftKey="chat-1" /> : <p>Another page</p>;
-    }
-    const screen = await render(<Toggle />);
+    const toggle: Controls<boolean> = {};
+    const screen = await render(<Toggle controls={toggle} />);
     const input = screen.getByRole('textbox', { name: 'Message' });
     await userEvent.type(input, 'Half a thought about');
     await expect.poll(() => saved('chat-1')).toBe('Half a thought about');
-    setShown(false);
+    toggle.set?.(false);
     await expect.element(screen.getByText('Another page')).toBeVisible();
-    setShown(true);
+    toggle.set?.(true);
     await expect
       .element(screen.getByRole('textbox', { name: 'Message' }))
       .toHaveValue('Half a thought about');
@@ -65,19 +77,14 @@ describe('the draft is kept with a draftKey', () => {
 
   test('each key has its own draft: switching chats swaps the text', async () => {
     localStorage.setItem('gemkit-draft:b', 'Draft of b');
-    let show: (key: string) => void = () => {};
-    function Switcher() {
-      const [key, setKey] = useState('a');
-      show = setKey;
-      return <Composer onSend={() => {}} draftKey={key} />;
-    }
-    const screen = await render(<Switcher />);
+    const switcher: Controls<string> = {};
+    const screen = await render(<Switcher controls={switcher} />);
     const input = screen.getByRole('textbox', { name: 'Message' });
     await userEvent.type(input, 'Draft of a');
-    show('b');
+    switcher.set?.('b');
     await expect.element(input).toHaveValue('Draft of b');
     expect(saved('a')).toBe('Draft of a');
-    show('a');
+    switcher.set?.('a');
     await expect.element(input).toHaveValue('Draft of a');
     clearDraft('a');
     expect(saved('a')).toBeNull();

@@ -83,7 +83,7 @@ export function useSavedDraft(key: string | undefined): [string, Dispatch<SetSta
     clearTimeout(state.timer);
     state.timer = setTimeout(() => {
       state.timer = undefined;
-      write(key, state.draft);
+      write(key, draft);
     }, SAVE_DELAY_MS);
   }, [key, draft]);
 
