@@ -47,10 +47,17 @@ describe('stop, failure and retry', () => {
       .first()
       .click();
     await expect.poll(() => chat.composer.inputValue()).toBe('A long question I have not finished');
+    // The draft shows at once; sending waits until the chat's messages have loaded (the composer says so).
+    await expect.poll(() => chat.questionText('first')).toBe('First chat.');
+    await expect.poll(() => chat.button('Send').getAttribute('aria-disabled')).not.toBe('true');
     await chat.composer.press('Enter');
+    // The first answer is already complete: wait for the second one to be there before waiting on it.
+    await expect.poll(() => chat.answers().count()).toBe(2);
     await chat.waitForLastAnswer();
+    expect(await chat.composer.inputValue()).toBe('');
     await chat.page.reload();
     await expect.poll(() => chat.questions().count()).toBe(2);
+    expect(await chat.questionText('last')).toBe('A long question I have not finished');
     expect(await chat.composer.inputValue()).toBe('');
   });
 
