@@ -11,11 +11,21 @@ export class DemoPage {
     return this.page.getByRole('textbox', { name: 'Message' });
   }
 
-  /** Types a message and presses Enter, as a person would. */
+  /**
+   * Types a message and presses Enter, as a person would, and waits until the message is on the page: the
+   * chat renders once per frame, so without this a following `waitForLastAnswer` could see the previous
+   * (complete) answer.
+   */
   async send(text: string): Promise<void> {
+    const before = await this.questions().count();
     await this.composer.click();
     await this.composer.fill(text);
     await this.composer.press('Enter');
+    await this.page.waitForFunction(
+      (count) => document.querySelectorAll('article.gk-message-user').length > count,
+      before,
+      { timeout: 10_000, polling: 20 },
+    );
   }
 
   answers(): Locator {
