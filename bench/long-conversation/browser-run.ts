@@ -4,7 +4,8 @@
  * does, each key measured by the page (see page/measure.ts) before the next.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { performanceMetrics } from '../lib/browser-pages.js';
 import type { Contender } from './build.js';
 import type { PageReport } from './page/measure.js';
 import { startCpuTrace, stopCpuTrace } from './trace-cpu.js';
@@ -52,11 +53,6 @@ async function typeKeys(page: Page, text: string, done: number): Promise<void> {
   await sleep(300);
 }
 
-async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
-  const { metrics: list } = await cdp.send('Performance.getMetrics');
-  return Object.fromEntries(list.map(({ name, value }) => [name, value]));
-}
-
 export async function measureLoad(
   browser: Browser,
   url: string,
@@ -75,7 +71,7 @@ export async function measureLoad(
       timeout: LOAD_TIMEOUT_MS,
       polling: 100,
     });
-    const loaded = await metrics(cdp);
+    const loaded = await performanceMetrics(cdp);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
 
@@ -83,9 +79,9 @@ export async function measureLoad(
     // Focus without a click: pointer events would be timed with the keys.
     await input.focus();
     const typed = typedText(options.keystrokes);
-    const before = await metrics(cdp);
+    const before = await performanceMetrics(cdp);
     await typeKeys(page, typed, 0);
-    const after = await metrics(cdp);
+    const after = await performanceMetrics(cdp);
     const report = await page.evaluate(() => window.__bench.collect());
     const value = await input.inputValue();
     // Typed again, traced: the trace's overhead stays out of the times above.

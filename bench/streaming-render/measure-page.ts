@@ -1,4 +1,5 @@
-import type { Browser, CDPSession } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { performanceMetrics } from '../lib/browser-pages.js';
 import type { Answer } from './document.js';
 import type { PageResult, RenderCheck } from './pages/bench-page.js';
 
@@ -34,12 +35,6 @@ export interface PageMeasurement {
 
 const PROMPT = 'Write the long answer.';
 
-/** The renderer's main-thread counters, from DevTools' Performance domain. */
-async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return Object.fromEntries(metrics.map((metric) => [metric.name, metric.value]));
-}
-
 /**
  * Opens the contender's page in a fresh browser context, sends the message and waits for the final text
  * to be painted; main-thread time comes from the Performance domain's counters (ScriptDuration,
@@ -64,10 +59,10 @@ export async function measurePage(
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     await cdp.send('HeapProfiler.collectGarbage');
-    const before = await metrics(cdp);
+    const before = await performanceMetrics(cdp);
     await page.evaluate((prompt) => window.bench.send(prompt), PROMPT);
     const result: PageResult = await page.evaluate(() => window.bench.finished);
-    const after = await metrics(cdp);
+    const after = await performanceMetrics(cdp);
     const selector = contender.answerSelector;
     const check =
       selector === null
@@ -78,7 +73,7 @@ export async function measurePage(
             counts: answer.counts,
           });
     await cdp.send('HeapProfiler.collectGarbage');
-    const heap = (await metrics(cdp)).JSHeapUsedSize ?? Number.NaN;
+    const heap = (await performanceMetrics(cdp)).JSHeapUsedSize ?? Number.NaN;
     const spent = (name: string) => ((after[name] ?? Number.NaN) - (before[name] ?? Number.NaN)) * 1000;
     const layoutMs = spent('LayoutDuration');
     const styleMs = spent('RecalcStyleDuration');
