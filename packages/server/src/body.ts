@@ -5,6 +5,9 @@ import {
   requestTimeout,
   unsupportedMediaType,
 } from './errors.js';
+import type { IncomingRequest } from './incoming.js';
+import { readWhole } from './node-body.js';
+import { NodeIncoming } from './node-incoming.js';
 
 export interface BodyLimits {
   maxBytes: number;
@@ -13,7 +16,7 @@ export interface BodyLimits {
 }
 
 /** Refuses early, on the declared length alone, what could never fit. */
-export function checkDeclaredLength(request: Request, maxBytes: number): void {
+export function checkDeclaredLength(request: IncomingRequest, maxBytes: number): void {
   const declared = Number(request.headers.get('content-length') ?? '');
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
 }
@@ -23,8 +26,20 @@ export function checkDeclaredLength(request: Request, maxBytes: number): void {
  * `limitBody` wrapper): this is on every create's path to the first byte, and a Web stream more per
  * request costs more than the few lines it saves.
  */
-export async function readBodyBytes(request: Request, limits: BodyLimits): Promise<Uint8Array<ArrayBuffer>> {
+export async function readBodyBytes(
+  request: IncomingRequest,
+  limits: BodyLimits,
+): Promise<Uint8Array<ArrayBuffer>> {
   checkDeclaredLength(request, limits.maxBytes);
+  const source = request instanceof NodeIncoming ? request.takeNodeBody() : undefined;
+  if (source) {
+    // From node:http, read from the Node stream itself: no Web stream, no promise per chunk.
+    const read = await readWhole(source, limits);
+    if (read === 'too-large') throw tooLarge(limits.maxBytes);
+    if (read === 'too-slow') throw slow(limits.timeoutMs);
+    if (read === 'broken') throw badRequest('The request body could not be read.');
+    return read;
+  }
   if (!request.body) return new Uint8Array(new ArrayBuffer(0));
   const reader = request.body.getReader();
   let late = false;
@@ -116,7 +131,7 @@ export interface JsonBody {
 }
 
 /** Reads a JSON object body; anything else is the client's mistake and gets a 4xx, never a crash. */
-export async function readJsonObject(request: Request, limits: BodyLimits): Promise<JsonBody> {
+export async function readJsonObject(request: IncomingRequest, limits: BodyLimits): Promise<JsonBody> {
   const body = await readOptionalJsonObject(request, limits);
   if (!body) throw badRequest('The request body must be a JSON object.');
   return body;
@@ -124,7 +139,7 @@ export async function readJsonObject(request: Request, limits: BodyLimits): Prom
 
 /** As `readJsonObject`, for calls whose body may be left out (cancel, the upload start). */
 export async function readOptionalJsonObject(
-  request: Request,
+  request: IncomingRequest,
   limits: BodyLimits,
 ): Promise<JsonBody | undefined> {
   const bytes = await readBodyBytes(request, limits);
@@ -134,7 +149,7 @@ export async function readOptionalJsonObject(
   }
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    value = JSON.parse(utf8.decode(bytes));
   } catch {
     throw badRequest('The request body is not valid JSON.');
   }
@@ -143,6 +158,9 @@ export async function readOptionalJsonObject(
   }
   return { value: value as Record<string, unknown>, bytes };
 }
+
+/** Stateless between calls (no `stream` option), so one serves every request. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function isJsonContentType(value: string | null): boolean {
   const type = value?.split(';')[0]?.trim().toLowerCase() ?? '';

@@ -1,4 +1,5 @@
 import { callUpstream } from './forward.js';
+import type { IncomingRequest } from './incoming.js';
 import type { ResolvedOptions } from './options.js';
 import type { OwnershipGuard } from './ownership/guard.js';
 import type { RouteMatch } from './paths.js';
@@ -15,7 +16,7 @@ export class Call {
   private released = false;
 
   constructor(
-    readonly request: Request,
+    readonly request: IncomingRequest,
     readonly url: URL,
     readonly match: RouteMatch,
     /** The user `authorize` named; `undefined` for an anonymous request. */

@@ -1,4 +1,5 @@
 import { badGateway } from './errors.js';
+import type { IncomingRequest } from './incoming.js';
 import type { RouteLogger } from './log.js';
 import { redact } from './log.js';
 import type { Upstream, UpstreamResponse } from './upstream.js';
@@ -25,7 +26,7 @@ export interface UpstreamCall {
   path: string;
   query: URLSearchParams;
   /** The client's request, for its headers. */
-  request: Request;
+  request: IncomingRequest;
   body: BodyInit | null;
   signal: AbortSignal;
   extraForwardedHeaders: readonly string[];

@@ -72,3 +72,53 @@ export function feed(
   source.on('error', (error) => end(error));
   source.on('close', () => end(whole() ? undefined : new Error(cut)));
 }
+
+/** Why `readWhole` stopped short: past the size limit, past the time limit, or the body broke. */
+export type WholeReadFailure = 'too-large' | 'too-slow' | 'broken';
+
+/**
+ * Reads a Node readable whole, under a size and a time limit, straight from its events: what `readBodyBytes`
+ * does through a Web stream, without one (see node-incoming.ts). On a failure the source is paused, as a
+ * cancelled Web stream over it would be, and left for its owner to close.
+ */
+export function readWhole(
+  source: Readable,
+  limits: { maxBytes: number; timeoutMs: number },
+): Promise<Uint8Array<ArrayBuffer> | WholeReadFailure> {
+  return new Promise((resolve) => {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const settle = (result: Uint8Array<ArrayBuffer> | WholeReadFailure) => {
+      clearTimeout(timer);
+      source.off('data', onData);
+      source.off('end', onEnd);
+      source.off('error', onBroken);
+      source.off('close', onBroken);
+      if (typeof result === 'string') source.pause();
+      resolve(result);
+    };
+    const onData = (chunk: Uint8Array) => {
+      total += chunk.byteLength;
+      if (total > limits.maxBytes) settle('too-large');
+      else chunks.push(chunk);
+    };
+    const onEnd = () => settle(concat(chunks, total));
+    const onBroken = () => settle('broken');
+    const timer = setTimeout(() => settle('too-slow'), limits.timeoutMs);
+    source.on('data', onData);
+    source.on('end', onEnd);
+    source.on('error', onBroken);
+    source.on('close', onBroken);
+  });
+}
+
+/** One fresh buffer: a chunk may view a larger one that is not ours to keep (or to hand on). */
+function concat(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}

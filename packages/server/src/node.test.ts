@@ -1,6 +1,8 @@
 import { request as httpRequest } from 'node:http';
+import { startEmulatorServer } from '@gemkit/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toNodeHandler, type WebHandler } from './node.js';
+import { createGeminiRoute } from './route.js';
 import { eventually, listen, type TestServer } from './test-support/http.js';
 
 let server: TestServer | undefined;
@@ -91,5 +93,71 @@ describe('toNodeHandler', () => {
     };
     server = await listen(toNodeHandler(broken));
     expect((await fetch(`${server.url}/x`)).status).toBe(500);
+  });
+
+  it('serves the route without a Web Request, yet hands its callbacks a real one, body and all', async () => {
+    const emulator = await startEmulatorServer({ port: 0 });
+    try {
+      const seen: { isRequest: boolean; user: string | null; body: string }[] = [];
+      const route = createGeminiRoute({
+        upstream: emulator.url,
+        logger: false,
+        rateLimit: false,
+        authorize: async (request) => {
+          // An app may look at the body (of a clone): the route still forwards it whole.
+          const body = request.headers.get('x-read-body') ? await request.clone().text() : '';
+          seen.push({ isRequest: request instanceof Request, user: request.headers.get('x-user'), body });
+          return { user: request.headers.get('x-user') ?? undefined };
+        },
+      });
+      server = await listen(toNodeHandler(route));
+      const create = (headers: Record<string, string>) =>
+        fetch(`${server?.url}/api/gemini/v1beta/interactions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ model: 'gemini-3-flash-preview', input: 'hi [emulator: echo]' }),
+        });
+      const ok = await create({ 'X-User': 'ada' });
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toMatchObject({ object: 'interaction', status: 'completed' });
+      const read = await create({ 'x-user': 'bob', 'x-read-body': '1' });
+      expect(read.status).toBe(200);
+      // The emulator echoes the input's text: the body reached it whole.
+      expect((await read.json()).steps.at(-1)).toMatchObject({ content: [{ type: 'text', text: 'hi' }] });
+      expect(seen).toEqual([
+        { isRequest: true, user: 'ada', body: '' },
+        { isRequest: true, user: 'bob', body: expect.stringContaining('[emulator: echo]') },
+      ]);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('reads repeated request headers as Headers does: joined with a comma', async () => {
+    let forwarded: string | null = null;
+    const route = createGeminiRoute({
+      upstreamFetch: async (request) => {
+        forwarded = request.headers.get('x-goog-api-client');
+        return Response.json({ id: 'x', object: 'interaction' });
+      },
+      forwardHeaders: [],
+      logger: false,
+      rateLimit: false,
+    });
+    server = await listen(toNodeHandler(route));
+    const url = new URL(server.url);
+    await new Promise<void>((resolve, reject) => {
+      const req = httpRequest(
+        { host: url.hostname, port: url.port, method: 'GET', path: '/api/gemini/v1beta/interactions/x' },
+        (res) => {
+          res.resume();
+          res.on('end', resolve);
+        },
+      );
+      req.on('error', reject);
+      req.setHeader('x-goog-api-client', ['a/1', 'b/2']);
+      req.end();
+    });
+    expect(forwarded).toBe('a/1, b/2');
   });
 });

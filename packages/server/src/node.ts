@@ -1,15 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
-import { feed, takeNodeSource } from './node-body.js';
+import { HANDLE_INCOMING, type IncomingHandler } from './incoming.js';
+import { takeNodeSource } from './node-body.js';
+import { NodeIncoming, type NodeRequest } from './node-incoming.js';
 import { isUnderBasePath } from './paths.js';
 
 /** Any Web-standard handler: the route, or a Hono app's `fetch`. */
 export type WebHandler = ((request: Request, context?: unknown) => Response | Promise<Response>) & {
   readonly basePath?: string;
 };
-
-/** node:http's request, plus what Express and Connect (Vite) add to it. */
-type NodeRequest = IncomingMessage & { originalUrl?: string; body?: unknown };
 
 export type NodeHandler = (
   req: IncomingMessage,
@@ -61,29 +60,25 @@ async function serve(
 
   const secure = options.https ?? Boolean((req.socket as { encrypted?: boolean }).encrypted);
   const host = req.headers.host ?? 'localhost';
-  let request: Request;
-  try {
-    const init: RequestInit & { duplex?: 'half' } = {
-      method: req.method,
-      headers: toHeaders(req.headers),
-      signal: disconnected.signal,
-    };
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      init.body = bodyOf(req);
-      init.duplex = 'half';
+  const url = `${secure ? 'https' : 'http'}://${host}${path.startsWith('/') ? path : `/${path}`}`;
+  const incoming = new NodeIncoming(req, url, disconnected.signal);
+  const context = { clientAddress: req.socket.remoteAddress };
+  // The route reads the Node request as it is (see incoming.ts); any other handler gets a Web Request.
+  const handleIncoming = (handler as { [HANDLE_INCOMING]?: IncomingHandler })[HANDLE_INCOMING];
+  let response: Response;
+  if (handleIncoming) response = await handleIncoming(incoming, context);
+  else {
+    let request: Request;
+    try {
+      request = incoming.toRequest();
+    } catch {
+      // A Host header or path that does not make a URL: nothing the handler could serve.
+      res.statusCode = 400;
+      res.end();
+      return;
     }
-    request = new Request(
-      `${secure ? 'https' : 'http'}://${host}${path.startsWith('/') ? path : `/${path}`}`,
-      init,
-    );
-  } catch {
-    // A Host header or path that does not make a URL: nothing the route could serve.
-    res.statusCode = 400;
-    res.end();
-    return;
+    response = await handler(request, context);
   }
-
-  const response = await handler(request, { clientAddress: req.socket.remoteAddress });
   res.statusCode = response.status;
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') res.setHeader(name, value);
@@ -176,42 +171,6 @@ function drained(res: ServerResponse, disconnected: AbortSignal): Promise<void> 
     res.on('drain', done);
     disconnected.addEventListener('abort', done, { once: true });
   });
-}
-
-function toHeaders(source: IncomingMessage['headers']): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(source)) {
-    if (value === undefined || name.startsWith(':')) continue;
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else headers.set(name, value);
-  }
-  return headers;
-}
-
-/**
- * The request body as a Web stream, read only as fast as the handler pulls. If a body parser (Express's
- * `express.json()`, …) has already read it, its result is used instead (mount the route before parsers to
- * keep the original bytes).
- */
-function bodyOf(req: NodeRequest): BodyInit {
-  if (req.readableEnded && req.body !== undefined) {
-    if (typeof req.body === 'string' || req.body instanceof Uint8Array) return req.body as BodyInit;
-    return JSON.stringify(req.body);
-  }
-  return new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        feed(req, controller, () => req.complete, 'The client left before sending its body.');
-      },
-      pull() {
-        req.resume();
-      },
-      cancel() {
-        req.pause();
-      },
-    },
-    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
-  );
 }
 
 function pathOnly(path: string): string {

@@ -1,10 +1,12 @@
+import type { IncomingRequest } from './incoming.js';
+
 /**
  * Facts about the client's request that depend on whether a proxy in front may be trusted. Without
  * `trustProxy`, forwarded headers are ignored: any client could send them.
  */
 
 /** The `host[:port]` the client addressed, for comparing with `Origin`. */
-export function ownHost(request: Request, url: URL, trustProxy: boolean): string {
+export function ownHost(request: IncomingRequest, url: URL, trustProxy: boolean): string {
   const forwarded = trustProxy ? lastListed(request.headers.get('x-forwarded-host')) : undefined;
   return forwarded && HOST.test(forwarded) ? forwarded : url.host;
 }
@@ -13,14 +15,18 @@ export function ownHost(request: Request, url: URL, trustProxy: boolean): string
 const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 /** `scheme://host[:port]` as the client sees this server, for URLs handed back to it (the upload URL). */
-export function publicOrigin(request: Request, url: URL, trustProxy: boolean): string {
+export function publicOrigin(request: IncomingRequest, url: URL, trustProxy: boolean): string {
   const proto = trustProxy ? lastListed(request.headers.get('x-forwarded-proto')) : undefined;
   const scheme = proto === 'https' || proto === 'http' ? `${proto}:` : url.protocol;
   return `${scheme}//${ownHost(request, url, trustProxy)}`;
 }
 
 /** The client's address: the one the nearest proxy appended to X-Forwarded-For, else the adapter's. */
-export function clientAddress(request: Request, context: unknown, trustProxy: boolean): string | undefined {
+export function clientAddress(
+  request: IncomingRequest,
+  context: unknown,
+  trustProxy: boolean,
+): string | undefined {
   const forwarded = trustProxy ? lastListed(request.headers.get('x-forwarded-for')) : undefined;
   if (forwarded) return forwarded;
   const given = (context as { clientAddress?: unknown } | undefined)?.clientAddress;

@@ -3,6 +3,7 @@ import { badRequest, errorResponse, notFound, RouteError, unauthenticated } from
 import { readOrDelete } from './handlers/by-id.js';
 import { startUpload, uploadBytes } from './handlers/files.js';
 import { cancelInteraction, createInteraction } from './handlers/interactions.js';
+import { asRequest, HANDLE_INCOMING, type IncomingHandler, type IncomingRequest } from './incoming.js';
 import { redact } from './log.js';
 import { type GeminiRouteOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { OwnershipGuard } from './ownership/guard.js';
@@ -40,7 +41,7 @@ export function createGeminiRoute(options: GeminiRouteOptions = {}): GeminiRoute
   const upstream = chooseUpstream(options, config.logger);
   const guard = config.authorize ? new OwnershipGuard(config.store) : undefined;
 
-  const handler = async (request: Request, context?: unknown): Promise<Response> => {
+  const handle: IncomingHandler = async (request, context) => {
     let corsOrigin: string | undefined;
     let resolved: Upstream | undefined;
     try {
@@ -57,7 +58,7 @@ export function createGeminiRoute(options: GeminiRouteOptions = {}): GeminiRoute
       if (config.bucket) {
         const address = clientAddress(request, context, config.trustProxy);
         const identity =
-          (await config.identify?.(request, { user, clientAddress: address })) ??
+          (await config.identify?.(asRequest(request), { user, clientAddress: address })) ??
           (user !== undefined ? `user:${user}` : `addr:${address ?? 'unknown'}`);
         await enforceRateLimit(config.store, identity, config.bucket);
       }
@@ -73,16 +74,17 @@ export function createGeminiRoute(options: GeminiRouteOptions = {}): GeminiRoute
       return withCors(toErrorResponse(error, request, config, resolved), corsOrigin);
     }
   };
-  return Object.assign(handler, { basePath: config.basePath });
+  const handler = (request: Request, context?: unknown) => handle(request, context);
+  return Object.assign(handler, { basePath: config.basePath, [HANDLE_INCOMING]: handle });
 }
 
 /** Runs the app's `authorize`: a `Response` to return as it is, or the user (`undefined` when anonymous). */
 async function authorizeRequest(
   config: ResolvedOptions,
-  request: Request,
+  request: IncomingRequest,
 ): Promise<Response | string | undefined> {
   if (!config.authorize) return undefined;
-  const verdict = await config.authorize(request);
+  const verdict = await config.authorize(asRequest(request));
   if (verdict instanceof Response) return verdict;
   if (verdict === false) throw unauthenticated('This route needs you to be signed in.');
   if (
@@ -106,7 +108,7 @@ function parseUrl(value: string): URL {
 
 function toErrorResponse(
   error: unknown,
-  request: Request,
+  request: IncomingRequest,
   config: ResolvedOptions,
   upstream: Upstream | undefined,
 ): Response {

@@ -1,3 +1,5 @@
+import type { IncomingRequest } from '../incoming.js';
+
 /** What a cross-origin page may read from our responses besides the CORS-safelisted headers. */
 const EXPOSED_HEADERS = [
   'retry-after',
@@ -8,7 +10,7 @@ const EXPOSED_HEADERS = [
 ].join(', ');
 
 /** Answers a preflight: only ever reached for an origin `checkOrigin` allowed (or same-origin / no browser). */
-export function preflightResponse(request: Request, origin: string | undefined): Response {
+export function preflightResponse(request: IncomingRequest, origin: string | undefined): Response {
   const headers = new Headers({ allow: 'GET, POST, DELETE, OPTIONS' });
   if (origin) {
     headers.set('access-control-allow-methods', 'GET, POST, DELETE');

@@ -1,4 +1,5 @@
 import { forbidden } from '../errors.js';
+import type { IncomingRequest } from '../incoming.js';
 
 export type AllowedOrigins = readonly string[] | '*';
 
@@ -8,7 +9,11 @@ export type AllowedOrigins = readonly string[] | '*';
  * (the SDK on a server, curl) and cannot be forged by one, so they pass; the other policies still apply.
  * Returns the origin to answer CORS for when the request is an allowed cross-origin one.
  */
-export function checkOrigin(request: Request, ownHost: string, allowed: AllowedOrigins): string | undefined {
+export function checkOrigin(
+  request: IncomingRequest,
+  ownHost: string,
+  allowed: AllowedOrigins,
+): string | undefined {
   if (allowed === '*') return request.headers.get('origin') ?? undefined;
   const origin = request.headers.get('origin');
   const site = request.headers.get('sec-fetch-site');
