@@ -1,5 +1,6 @@
 import { callUpstream } from './forward.js';
-import type { IncomingRequest } from './incoming.js';
+import type { IncomingRequest, RouteReply } from './incoming.js';
+import { NodeIncoming } from './node-incoming.js';
 import type { ResolvedOptions } from './options.js';
 import type { OwnershipGuard } from './ownership/guard.js';
 import type { RouteMatch } from './paths.js';
@@ -57,8 +58,13 @@ export class Call {
   relay(
     upstream: UpstreamResponse,
     options: { inspect?: RelayHooks['inspect']; headers?: Record<string, string> } = {},
-  ) {
+  ): RouteReply {
     const headers = responseHeaders(upstream, options.headers);
+    if (!options.inspect && this.request instanceof NodeIncoming) {
+      // From node:http to node:http: the upstream's Node stream is piped to the client as it is.
+      const source = upstream.takeNodeBody?.();
+      if (source) return { status: upstream.status, headers, source };
+    }
     if (!upstream.body) {
       this.release();
       return new Response(null, { status: upstream.status, headers });

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { IncomingRequest } from './incoming.js';
 import { feed } from './node-body.js';
+import { type HeaderReader, RawHeaders } from './raw-headers.js';
 
 /** node:http's request, plus what Express and Connect (Vite) add to it. */
 export type NodeRequest = IncomingMessage & { originalUrl?: string; body?: unknown };
@@ -13,7 +14,7 @@ export type NodeRequest = IncomingMessage & { originalUrl?: string; body?: unkno
  */
 export class NodeIncoming implements IncomingRequest {
   readonly method: string;
-  readonly headers: { get(name: string): string | null };
+  readonly headers: HeaderReader;
   private webBody: ReadableStream<Uint8Array> | null | undefined;
   private request: Request | undefined;
 
@@ -62,30 +63,6 @@ export class NodeIncoming implements IncomingRequest {
   private hasBody(): boolean {
     return this.method !== 'GET' && this.method !== 'HEAD';
   }
-}
-
-/** `get` as `Headers` answers it (names in any case, repeated values joined with `, `), over node's raw list. */
-class RawHeaders {
-  private byName: Map<string, string> | undefined;
-
-  constructor(private readonly raw: readonly string[]) {}
-
-  get(name: string): string | null {
-    this.byName ??= index(this.raw);
-    return this.byName.get(name.toLowerCase()) ?? null;
-  }
-}
-
-function index(raw: readonly string[]): Map<string, string> {
-  const byName = new Map<string, string>();
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = (raw[i] as string).toLowerCase();
-    if (name.startsWith(':')) continue;
-    const value = raw[i + 1] as string;
-    const before = byName.get(name);
-    byName.set(name, before === undefined ? value : `${before}, ${value}`);
-  }
-  return byName;
 }
 
 function toHeaders(raw: readonly string[]): Headers {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
-import { HANDLE_INCOMING, type IncomingHandler } from './incoming.js';
+import { HANDLE_INCOMING, type IncomingHandler, type RouteReply } from './incoming.js';
 import { takeNodeSource } from './node-body.js';
 import { NodeIncoming, type NodeRequest } from './node-incoming.js';
 import { isUnderBasePath } from './paths.js';
@@ -65,7 +65,7 @@ async function serve(
   const context = { clientAddress: req.socket.remoteAddress };
   // The route reads the Node request as it is (see incoming.ts); any other handler gets a Web Request.
   const handleIncoming = (handler as { [HANDLE_INCOMING]?: IncomingHandler })[HANDLE_INCOMING];
-  let response: Response;
+  let response: RouteReply;
   if (handleIncoming) response = await handleIncoming(incoming, context);
   else {
     let request: Request;
@@ -102,17 +102,23 @@ async function serve(
 const HEADERS_WAIT_MS = 10;
 
 /** Writes the body chunk by chunk, waiting for `drain` when the socket is full. */
-async function writeBody(response: Response, res: ServerResponse, disconnected: AbortSignal): Promise<void> {
-  if (!response.body) {
+async function writeBody(
+  response: RouteReply,
+  res: ServerResponse,
+  disconnected: AbortSignal,
+): Promise<void> {
+  const body = response instanceof Response ? response.body : null;
+  const source = response instanceof Response ? body && takeNodeSource(body) : response.source;
+  if (!body && !source) {
     res.end();
     return;
   }
   const headersTimer = (response.headers.get('content-type') ?? '').startsWith('text/event-stream')
     ? setTimeout(() => res.flushHeaders(), HEADERS_WAIT_MS)
     : undefined;
-  const source = takeNodeSource(response.body);
   if (source) return pipeBody(source, res, disconnected, headersTimer);
-  const reader = response.body.getReader();
+  if (!body) return;
+  const reader = body.getReader();
   const stop = () => {
     reader.cancel().catch(() => {});
   };

@@ -3,8 +3,15 @@ import { badRequest, errorResponse, notFound, RouteError, unauthenticated } from
 import { readOrDelete } from './handlers/by-id.js';
 import { startUpload, uploadBytes } from './handlers/files.js';
 import { cancelInteraction, createInteraction } from './handlers/interactions.js';
-import { asRequest, HANDLE_INCOMING, type IncomingHandler, type IncomingRequest } from './incoming.js';
+import {
+  asRequest,
+  HANDLE_INCOMING,
+  type IncomingHandler,
+  type IncomingRequest,
+  type RouteReply,
+} from './incoming.js';
 import { redact } from './log.js';
+import { webStreamOf } from './node-body.js';
 import { type GeminiRouteOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { OwnershipGuard } from './ownership/guard.js';
 import { isUnderBasePath, matchRoute, type RouteKind } from './paths.js';
@@ -24,7 +31,7 @@ export type GeminiRouteHandler = ((request: Request, context?: unknown) => Promi
   readonly basePath: string;
 };
 
-const HANDLERS: Record<RouteKind, (call: Call) => Promise<Response>> = {
+const HANDLERS: Record<RouteKind, (call: Call) => Promise<RouteReply>> = {
   'interactions.create': createInteraction,
   'interactions.get': readOrDelete('interaction'),
   'interactions.delete': readOrDelete('interaction'),
@@ -74,7 +81,13 @@ export function createGeminiRoute(options: GeminiRouteOptions = {}): GeminiRoute
       return withCors(toErrorResponse(error, request, config, resolved), corsOrigin);
     }
   };
-  const handler = (request: Request, context?: unknown) => handle(request, context);
+  const handler = async (request: Request, context?: unknown): Promise<Response> => {
+    const reply = await handle(request, context);
+    // Never for a Request (see `Call.relay`), but a Response is what this entry promises.
+    return reply instanceof Response
+      ? reply
+      : new Response(webStreamOf(reply.source), { status: reply.status, headers: reply.headers });
+  };
   return Object.assign(handler, { basePath: config.basePath, [HANDLE_INCOMING]: handle });
 }
 

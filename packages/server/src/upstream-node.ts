@@ -3,6 +3,7 @@ import type * as Https from 'node:https';
 import type { Readable } from 'node:stream';
 import type * as Zlib from 'node:zlib';
 import { webStreamOf } from './node-body.js';
+import { RawHeaders } from './raw-headers.js';
 import type { UpstreamCaller, UpstreamResponse } from './upstream.js';
 
 /**
@@ -139,19 +140,34 @@ function toUpstreamResponse(
   zlib: typeof Zlib,
 ): UpstreamResponse {
   const status = response.statusCode ?? 502;
-  const headers = new Headers();
-  const raw = response.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
+  const headers = new RawHeaders(response.rawHeaders);
   const ok = status >= 200 && status < 300;
   if (NULL_BODY_STATUSES.has(status)) {
     response.resume();
     return { ok, status, headers, body: null, text: async () => '' };
   }
   const decoded = decode(response, headers.get('content-encoding'), stream, zlib);
-  // Paused while nobody reads; a cancel destroys the request. `toNodeHandler` pipes `decoded` itself.
-  const body = webStreamOf(decoded);
-  // A Response is made only when the route reads a body whole (small JSON answers), not for streams.
-  return { ok, status, headers, body, text: () => new Response(body).text() };
+  // The Web stream is made only when asked for: a stream relayed to a Node response never needs one.
+  let body: ReadableStream<Uint8Array> | null | undefined;
+  return {
+    ok,
+    status,
+    headers,
+    get body() {
+      // Paused while nobody reads; a cancel destroys the request.
+      if (body === undefined) body = webStreamOf(decoded);
+      return body;
+    },
+    takeNodeBody() {
+      if (body !== undefined) return undefined;
+      body = null;
+      return decoded;
+    },
+    // A Response is made only when the route reads a body whole (small JSON answers), not for streams.
+    text() {
+      return new Response(this.body).text();
+    },
+  };
 }
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);

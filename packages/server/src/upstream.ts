@@ -1,4 +1,6 @@
+import type { Readable } from 'node:stream';
 import type { RouteLogger } from './log.js';
+import type { HeaderReader } from './raw-headers.js';
 import { nodeUpstreamCaller } from './upstream-node.js';
 
 export type UpstreamFetch = (request: Request) => Promise<Response>;
@@ -17,9 +19,14 @@ export type UpstreamCaller = (url: string, init: RequestInit) => Promise<Upstrea
 export interface UpstreamResponse {
   readonly ok: boolean;
   readonly status: number;
-  readonly headers: Headers;
+  readonly headers: HeaderReader;
   readonly body: ReadableStream<Uint8Array> | null;
   text(): Promise<string>;
+  /**
+   * The body as the Node stream it arrives on, to be piped to a Node response as it is (see node.ts):
+   * given once, and only while `body` has not been asked for. Only the Node caller has one.
+   */
+  takeNodeBody?(): Readable | undefined;
 }
 
 export interface Upstream {

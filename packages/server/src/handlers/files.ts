@@ -1,6 +1,7 @@
 import { checkDeclaredLength, limitBody, readOptionalJsonObject } from '../body.js';
 import type { Call } from '../call.js';
 import { badGateway, badRequest, payloadTooLarge } from '../errors.js';
+import type { RouteReply } from '../incoming.js';
 import { publicOrigin } from '../request-info.js';
 import type { UpstreamResponse } from '../upstream.js';
 
@@ -16,7 +17,7 @@ const UPLOAD_COMMANDS = new Set(['upload', 'finalize', 'query', 'cancel']);
  * The upload URL the upstream answers with is rewritten to point at this route, so the bytes come here too
  * (and the browser never learns, nor needs, the upstream's address or key).
  */
-export async function startUpload(call: Call): Promise<Response> {
+export async function startUpload(call: Call): Promise<RouteReply> {
   const { request, options } = call;
   if (request.headers.get('x-goog-upload-protocol')?.toLowerCase() !== 'resumable') {
     throw badRequest('Only the resumable upload protocol is supported (X-Goog-Upload-Protocol: resumable).');
@@ -51,7 +52,7 @@ export async function startUpload(call: Call): Promise<Response> {
  * `POST …/upload/v1beta/files?upload_id=…`: the bytes (`upload`, `upload, finalize`, `query`). Streamed to
  * the upstream as they arrive, under the upload size and time limits.
  */
-export async function uploadBytes(call: Call): Promise<Response> {
+export async function uploadBytes(call: Call): Promise<RouteReply> {
   const { request, options, guard, user } = call;
   const uploadId = call.match.query.get('upload_id') ?? '';
   if (guard) await guard.check('upload', uploadId, user);

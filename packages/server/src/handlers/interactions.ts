@@ -1,11 +1,12 @@
 import { readJsonObject, readOptionalJsonObject } from '../body.js';
 import type { Call } from '../call.js';
+import type { RouteReply } from '../incoming.js';
 import { createdEventReader } from '../ownership/created-event.js';
 import { fileIdsIn } from '../ownership/file-refs.js';
 import { applyCreatePolicy } from '../policy/create-body.js';
 
 /** `POST …/v1beta/interactions`: checked against the policy, then forwarded; streamed answers pass through. */
-export async function createInteraction(call: Call): Promise<Response> {
+export async function createInteraction(call: Call): Promise<RouteReply> {
   const { options, guard, user } = call;
   const body = await readJsonObject(call.request, options.json);
   const forwarded = applyCreatePolicy(body.value, options);
@@ -41,7 +42,7 @@ export async function createInteraction(call: Call): Promise<Response> {
 }
 
 /** `POST …/{id}/cancel`: the body is optional (the SDK sends none; some clients send `{}`). */
-export async function cancelInteraction(call: Call): Promise<Response> {
+export async function cancelInteraction(call: Call): Promise<RouteReply> {
   await call.guard?.check('interaction', call.id, call.user);
   const body = await readOptionalJsonObject(call.request, call.options.json);
   const upstream = await call.send(body ? body.bytes : null);

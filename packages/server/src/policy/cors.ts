@@ -1,4 +1,4 @@
-import type { IncomingRequest } from '../incoming.js';
+import type { IncomingRequest, RouteReply } from '../incoming.js';
 
 /** What a cross-origin page may read from our responses besides the CORS-safelisted headers. */
 const EXPOSED_HEADERS = [
@@ -22,7 +22,7 @@ export function preflightResponse(request: IncomingRequest, origin: string | und
 }
 
 /** Lets an allowed cross-origin page read the response. */
-export function withCors(response: Response, origin: string | undefined): Response {
+export function withCors<R extends RouteReply>(response: R, origin: string | undefined): R | Response {
   if (!origin) return response;
   const cors = {
     'access-control-allow-origin': origin,
@@ -32,8 +32,10 @@ export function withCors(response: Response, origin: string | undefined): Respon
   try {
     for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
     return response;
-  } catch {
-    // Headers of a response made by fetch (or by the app's `authorize`) may be immutable: copy it.
+  } catch (error) {
+    // Headers of a response made by fetch (or by the app's `authorize`) may be immutable: copy it. (A
+    // NodeReply's are the route's own, never immutable.)
+    if (!(response instanceof Response)) throw error;
     const copy = new Response(response.body, response);
     for (const [name, value] of Object.entries(cors)) copy.headers.set(name, value);
     return copy;
