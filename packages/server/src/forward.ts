@@ -39,13 +39,18 @@ export async function callUpstream(
   call: UpstreamCall,
   logger: RouteLogger,
 ): Promise<UpstreamResponse> {
-  const headers = new Headers();
-  for (const name of [...FORWARDED_REQUEST_HEADERS, ...call.extraForwardedHeaders]) {
-    const value = call.request.headers.get(name);
-    if (value !== null) headers.set(name, value);
-  }
-  for (const [name, value] of Object.entries(call.headers ?? {})) headers.set(name, value);
-  if (upstream.apiKey) headers.set('x-goog-api-key', upstream.apiKey);
+  // A plain record (names in lower case): the Node caller hands it to node:http as it is, and fetch takes one.
+  const headers: Record<string, string> = {};
+  const copy = (names: readonly string[]) => {
+    for (const name of names) {
+      const value = call.request.headers.get(name);
+      if (value !== null) headers[name] = value;
+    }
+  };
+  copy(FORWARDED_REQUEST_HEADERS);
+  copy(call.extraForwardedHeaders);
+  for (const [name, value] of Object.entries(call.headers ?? {})) headers[name.toLowerCase()] = value;
+  if (upstream.apiKey) headers['x-goog-api-key'] = upstream.apiKey;
 
   const query = call.query.toString();
   const init: RequestInit & { duplex?: 'half' } = { method: call.method, headers, signal: call.signal };

@@ -85,6 +85,10 @@ export function readWhole(
   source: Readable,
   limits: { maxBytes: number; timeoutMs: number },
 ): Promise<Uint8Array<ArrayBuffer> | WholeReadFailure> {
+  // node:http's request says `complete` once the parser has the whole message: a small body usually comes
+  // in the same packet as the headers, and is then taken from the buffer at once, no event waited for.
+  if ((source as { complete?: boolean }).complete === true)
+    return Promise.resolve(readBuffered(source, limits));
   return new Promise((resolve) => {
     const chunks: Uint8Array[] = [];
     let total = 0;
@@ -110,6 +114,20 @@ export function readWhole(
     source.on('error', onBroken);
     source.on('close', onBroken);
   });
+}
+
+function readBuffered(
+  source: Readable,
+  limits: { maxBytes: number },
+): Uint8Array<ArrayBuffer> | WholeReadFailure {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (let chunk: Uint8Array | null = source.read(); chunk !== null; chunk = source.read()) {
+    total += chunk.byteLength;
+    if (total > limits.maxBytes) return 'too-large';
+    chunks.push(chunk);
+  }
+  return concat(chunks, total);
 }
 
 /** One fresh buffer: a chunk may view a larger one that is not ours to keep (or to hand on). */

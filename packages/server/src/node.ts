@@ -113,9 +113,14 @@ async function writeBody(
     res.end();
     return;
   }
-  const headersTimer = (response.headers.get('content-type') ?? '').startsWith('text/event-stream')
-    ? setTimeout(() => res.flushHeaders(), HEADERS_WAIT_MS)
-    : undefined;
+  // The first event of a stream has usually arrived while the route handled the upstream's headers: it
+  // leaves now, in one write with the headers, not a turn of the event loop later through `pipe`.
+  const first = source?.read() as Uint8Array | null | undefined;
+  if (first) res.write(first);
+  const headersTimer =
+    !first && (response.headers.get('content-type') ?? '').startsWith('text/event-stream')
+      ? setTimeout(() => res.flushHeaders(), HEADERS_WAIT_MS)
+      : undefined;
   if (source) return pipeBody(source, res, disconnected, headersTimer);
   if (!body) return;
   const reader = body.getReader();
@@ -160,7 +165,7 @@ function pipeBody(
       resolve();
     };
     disconnected.addEventListener('abort', stop, { once: true });
-    source.once('data', () => clearTimeout(headersTimer));
+    if (headersTimer) source.once('data', () => clearTimeout(headersTimer));
     source.on('error', () => {});
     source.on('close', () => finish(!source.readableEnded));
     source.pipe(res);

@@ -104,10 +104,14 @@ function nodeModules(): NodeModules | undefined {
 
 function requestHeaders(init: HeadersInit | undefined): Record<string, string> {
   const headers: Record<string, string> = { 'accept-encoding': 'identity' };
-  // The route always passes a Headers; copying it into another first would be wasted.
-  (init instanceof Headers ? init : new Headers(init)).forEach((value, name) => {
-    headers[name] = value;
-  });
+  if (init instanceof Headers || Array.isArray(init)) {
+    new Headers(init).forEach((value, name) => {
+      headers[name] = value;
+    });
+  } else if (init) {
+    // The route passes a record with names in lower case (see forward.ts): no Headers made for it.
+    Object.assign(headers, init);
+  }
   return headers;
 }
 
