@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { startEmulatorServer } from '@gemkit/emulator';
 import { createGeminiRoute, toNodeHandler } from '@gemkit/server';
 import { round } from '../lib/report.js';
+import { createBareProxy } from './bare-proxy.js';
 import {
   atOnce,
   median,
@@ -49,8 +50,20 @@ export interface Pinning {
 
 export interface LoadReport {
   options: LoadOptions;
-  /** One stream at a time, directly and through the route taking turns. */
-  atRest: { direct: Summary; route: Summary; addedTtfbP50Ms: number; addedTtfbP99Ms: number };
+  /**
+   * One stream at a time, directly, through the route and through a bare node:http proxy taking turns.
+   * The bare proxy is the floor: what any proxy in this setup adds (see bare-proxy.ts).
+   */
+  atRest: {
+    direct: Summary;
+    route: Summary;
+    bareProxy: Summary;
+    addedTtfbP50Ms: number;
+    addedTtfbP99Ms: number;
+    bareProxyAddedTtfbP50Ms: number;
+    /** What the route adds beyond the bare proxy: its own cost. */
+    routeOverBareProxyP50Ms: number;
+  };
   /** `streams` at once, `rounds` times per side. */
   concurrent: {
     direct: Summary;
@@ -91,6 +104,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const route = options.isolate
     ? await forkRoute(emulator.url, pinning?.route)
     : await inProcessRoute(emulator.url);
+  // On the route's core when pinned: the same seat, so the two differ only in what they do.
+  const bare = options.isolate
+    ? await forkBareProxy(emulator.url, pinning?.route)
+    : await inProcessBareProxy(emulator.url);
   try {
     const cpu = async () => {
       if (!emulator.child || !route.child) return null;
@@ -103,10 +120,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     };
     const direct: Side = { target: { baseUrl: emulator.url, headers: { 'x-goog-api-key': KEY } }, cpu };
     const viaRoute: Side = { target: { baseUrl: route.baseUrl }, cpu };
+    const viaBare = { baseUrl: bare.baseUrl };
 
     // Warm-up at full concurrency: JIT, and kept-alive connection pools as a busy server has them.
     await atOnce(direct.target, options.streams, options.textLength);
     await atOnce(viaRoute.target, options.streams, options.textLength);
+    await atOnce(viaBare, options.streams, options.textLength);
 
     const rounds = { direct: [] as Measured[], route: [] as Measured[] };
     let memory: LoadReport['memory'] = null;
@@ -127,9 +146,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       );
     }
 
-    await takingTurns([direct.target, viaRoute.target], 10, options.restTextLength);
-    const [restDirect = [], restRoute = []] = await takingTurns(
-      [direct.target, viaRoute.target],
+    const restTargets = [direct.target, viaRoute.target, viaBare];
+    await takingTurns(restTargets, 10, options.restTextLength);
+    const [restDirect = [], restRoute = [], restBare = []] = await takingTurns(
+      restTargets,
       options.restStreams,
       options.restTextLength,
     );
@@ -145,7 +165,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       atRest: {
         direct: summarize(restDirect),
         route: summarize(restRoute),
+        bareProxy: summarize(restBare),
         ...added(restDirect, restRoute),
+        bareProxyAddedTtfbP50Ms: added(restDirect, restBare).addedTtfbP50Ms,
+        routeOverBareProxyP50Ms: added(restBare, restRoute).addedTtfbP50Ms,
       },
       concurrent: {
         direct: summarize(directAll),
@@ -160,6 +183,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       memory,
     };
   } finally {
+    await bare.stop();
     await route.stop();
     await emulator.stop();
   }
@@ -254,6 +278,31 @@ async function inProcessRoute(upstream: string): Promise<RouteHandle> {
         server.close(() => resolve());
       }),
   };
+}
+
+interface ProxyHandle {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+async function inProcessBareProxy(upstream: string): Promise<ProxyHandle> {
+  const server = createBareProxy(upstream, KEY);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/api/gemini`,
+    stop: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function forkBareProxy(upstream: string, cores?: string): Promise<ProxyHandle> {
+  const child = startChild('./bare-proxy-process.ts', [upstream, KEY], cores);
+  const port = await child.next<number>('port');
+  return { baseUrl: `http://127.0.0.1:${port}/api/gemini`, stop: () => child.stop() };
 }
 
 async function forkEmulator(pacing: LoadOptions['pacing'], cores?: string): Promise<EmulatorHandle> {

@@ -6,7 +6,7 @@ import { runLoad } from './load.js';
  * processes answer), never timings.
  */
 describe('server-route load test, quick mode', () => {
-  it('20 concurrent streams and 3 at rest, directly and through the route in its own process, all arrive whole', async () => {
+  it('20 concurrent streams and 3 at rest, directly, through the route in its own process and through the bare proxy, all arrive whole', async () => {
     const report = await runLoad({
       streams: 20,
       rounds: 1,
@@ -21,6 +21,7 @@ describe('server-route load test, quick mode', () => {
     expect(report.concurrent.route).toMatchObject({ streams: 20, whole: 20 });
     expect(report.atRest.direct).toMatchObject({ streams: 3, whole: 3 });
     expect(report.atRest.route).toMatchObject({ streams: 3, whole: 3 });
+    expect(report.atRest.bareProxy).toMatchObject({ streams: 3, whole: 3 });
     expect(report.cpuPerStreamMs?.route).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -1,8 +1,9 @@
 /**
  * Server route overhead (bench 3): `pnpm --filter @gemkit/bench bench:server-route [--streams 200]
  * [--unpinned] [--quick]`. Streams to the emulator directly and through the route (each in its own process,
- * pinned to cores when taskset is there) on loopback: 200 at once, then one at a time. Prints a table and
- * writes bench/results/server-route.json.
+ * pinned to cores when taskset is there) on loopback: 200 at once, then one at a time — at rest also through
+ * a bare node:http proxy, the floor any proxy adds here. Prints a table and writes
+ * bench/results/server-route.json.
  */
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -87,7 +88,11 @@ function print(r: LoadReport) {
     'TTFB p99 ms': s.ttfbP99Ms,
   });
   console.log(`\n${r.atRest.direct.streams} streams one at a time per side (taking turns):`);
-  console.table({ 'emulator directly': ttfb(r.atRest.direct), 'through the route': ttfb(r.atRest.route) });
+  console.table({
+    'emulator directly': ttfb(r.atRest.direct),
+    'through the route': ttfb(r.atRest.route),
+    'through a bare node:http proxy (floor)': ttfb(r.atRest.bareProxy),
+  });
   console.log(`\n${r.options.streams} streams at once, ${r.options.rounds} round(s) per side:`);
   const rounds = (list: RoundSummary[]) => list.map((x) => `${x.eventsPerSecond}`).join(', ');
   console.table({
@@ -103,6 +108,8 @@ function print(r: LoadReport) {
   console.table({
     'added TTFB at rest, p50 (ms)': r.atRest.addedTtfbP50Ms,
     'added TTFB at rest, p99 (ms)': r.atRest.addedTtfbP99Ms,
+    'added TTFB at rest by a bare node:http proxy, p50 (ms)': r.atRest.bareProxyAddedTtfbP50Ms,
+    'route beyond the bare proxy at rest, p50 (ms)': r.atRest.routeOverBareProxyP50Ms,
     [`added TTFB with ${r.options.streams} at once, p50 (ms)`]: r.concurrent.addedTtfbP50Ms,
     [`added TTFB with ${r.options.streams} at once, p99 (ms)`]: r.concurrent.addedTtfbP99Ms,
     'throughput through the route ÷ directly': formatRatio(r.concurrent.throughputRatio),
