@@ -95,6 +95,7 @@ export function useConversation(options: UseConversationOptions = {}): UseConver
       ...settings,
       client,
       inlineMaxBytes: options.inlineMaxBytes,
+      streamingUpdateMs: options.streamingUpdateMs,
       ...(options.mode ? { mode: options.mode } : {}),
     });
   });

@@ -26,6 +26,8 @@ export interface UseInteractionOptions extends RequestSettings {
   onError?: (error: AnyGemkitError) => void;
   /** Files up to this size are inlined, larger ones uploaded through the Files API (default 256 KiB). */
   inlineMaxBytes?: number;
+  /** While the answer streams, the component re-renders with new text at most this often, in ms (default 100; 0: every frame). */
+  streamingUpdateMs?: number;
 }
 
 export interface UseInteractionResult extends InteractionState {
@@ -61,7 +63,12 @@ export function useInteraction(options: UseInteractionOptions = {}): UseInteract
   const settings = completeSettings(mergeSettings(defaults, pickSettings(options)));
   // Settings apply to the next create(); applying them after every render costs an object spread.
   useEffect(() => {
-    controller.setOptions({ ...settings, client, inlineMaxBytes: options.inlineMaxBytes });
+    controller.setOptions({
+      ...settings,
+      client,
+      inlineMaxBytes: options.inlineMaxBytes,
+      streamingUpdateMs: options.streamingUpdateMs,
+    });
   });
   useEffect(() => () => controller.stop(), [controller]);
 

@@ -277,6 +277,8 @@ describe('Conversation: onToolCall runs the calls and the turn goes on by itself
       id: 'resume',
       persistence,
       onToolCall: () => ({ ok: true }),
+      // Told of every frame's text, so that the unmount lands while the answer still streams.
+      streamingUpdateMs: 0,
     };
     const before = env.slow.creates().length;
     const first = new Conversation(options);

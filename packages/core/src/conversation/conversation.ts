@@ -3,7 +3,12 @@ import { prefetchClient } from '../client/prefetch.js';
 import { type AnyGemkitError, StreamInterruptedError, toGemkitError, UsageError } from '../errors.js';
 import type { PersistenceAdapter } from '../store/persistence/adapter.js';
 import type { Schedule } from '../store/schedule.js';
-import { createFrameStore, type FrameStore, type ReadableStore } from '../store/store.js';
+import {
+  createFrameStore,
+  DEFAULT_STREAMING_UPDATE_MS,
+  type FrameStore,
+  type ReadableStore,
+} from '../store/store.js';
 import type { InteractionEvent } from '../wire/index.js';
 import { ActiveRequest, failedOutcome } from './active-request.js';
 import { type ConversationSnapshot, computeSnapshot, findLastModel } from './conversation-snapshot.js';
@@ -45,6 +50,11 @@ export interface ConversationOptions extends RequestSettings, ConversationCallba
   inlineMaxBytes?: number;
   /** When subscribers hear about changes (default: once per animation frame). */
   schedule?: Schedule;
+  /**
+   * While an answer streams, subscribers hear about new text at most this often, in ms (default
+   * {@link DEFAULT_STREAMING_UPDATE_MS}); every other change is told at the next frame. At 0, every frame.
+   */
+  streamingUpdateMs?: number;
   /**
    * Runs the functions the model calls (declared in `tools`): each result is sent back and the turn goes on
    * in the same model message, as long as the model calls. Without it, or for a call it returns `undefined`
@@ -378,7 +388,7 @@ export class Conversation implements ReadableStore<ConversationSnapshot> {
       this.#markUser(active.userId, this.#tree.get(active.modelId) as ModelMessage);
       this.#changed();
     } else {
-      this.#store.invalidate();
+      this.#store.invalidate(this.#options.streamingUpdateMs ?? DEFAULT_STREAMING_UPDATE_MS);
     }
     if (update.event) this.#options.onEvent?.(update.event);
   }

@@ -35,6 +35,29 @@ describe('InteractionController', () => {
     expect(interaction?.steps).toEqual(stored.steps);
   });
 
+  it('tells of streamed text at most ten times a second by default; at 0, at every frame', async () => {
+    const count = async (streamingUpdateMs: number | undefined) => {
+      const controller = new InteractionController({
+        client: env.slow.client,
+        model: MODEL,
+        streamingUpdateMs,
+      });
+      let notifications = 0;
+      controller.subscribe(() => notifications++);
+      const started = performance.now();
+      const interaction = await controller.create('A long one. [emulator: words=300]');
+      const elapsedMs = performance.now() - started;
+      await vi.waitFor(() => expect(controller.getSnapshot().status).toBe('completed'));
+      expect(interaction?.status).toBe('completed');
+      // One per 100 ms of stream, plus the changes of status: a bound a slow machine only loosens.
+      return { notifications, bound: Math.ceil(elapsedMs / 100) + 4 };
+    };
+    const paced = await count(undefined);
+    expect(paced.notifications).toBeLessThanOrEqual(paced.bound);
+    const everyFrame = await count(0);
+    expect(everyFrame.notifications).toBeGreaterThan(everyFrame.bound);
+  });
+
   it('sends without streaming when asked, and per-call overrides win over the options', async () => {
     const controller = new InteractionController({ client: env.fast.client, model: MODEL, stream: false });
     const interaction = await controller.create('Hello', {

@@ -3,7 +3,12 @@ import { prefetchClient } from '../client/prefetch.js';
 import { type AnyGemkitError, UsageError } from '../errors.js';
 import { getText, getThoughtSummary } from '../reduce/text.js';
 import type { Schedule } from '../store/schedule.js';
-import { createFrameStore, type FrameStore, type ReadableStore } from '../store/store.js';
+import {
+  createFrameStore,
+  DEFAULT_STREAMING_UPDATE_MS,
+  type FrameStore,
+  type ReadableStore,
+} from '../store/store.js';
 import type { Content, Interaction, InteractionEvent, InteractionInput, Usage } from '../wire/index.js';
 import { ActiveRequest, failedOutcome } from './active-request.js';
 import { failureOf, turnStatusOf } from './derive.js';
@@ -47,6 +52,11 @@ export interface InteractionControllerOptions extends RequestSettings {
   /** Files up to this size are inlined, larger ones uploaded (default 256 KiB). */
   inlineMaxBytes?: number;
   schedule?: Schedule;
+  /**
+   * While the answer streams, subscribers hear about new text at most this often, in ms (default
+   * {@link DEFAULT_STREAMING_UPDATE_MS}); a change of status is told at the next frame. At 0, every frame.
+   */
+  streamingUpdateMs?: number;
 }
 
 const IDLE: InteractionState = {
@@ -114,7 +124,9 @@ export class InteractionController implements ReadableStore<InteractionState> {
       const request = { ...settings, model: settings.model, input: prepared as InteractionInput };
       current.run = new InteractionRun(this.#options.client, request, ({ interaction, event }) => {
         if (this.#run !== current) return;
-        this.#set(event ? 'streaming' : this.#status, interaction, undefined);
+        const status = event ? 'streaming' : this.#status;
+        const textOnly = status === this.#status && this.#interaction !== undefined;
+        this.#set(status, interaction, undefined, textOnly);
         if (event) this.#options.onEvent?.(event);
       });
       outcome = await current.run.run();
@@ -173,11 +185,19 @@ export class InteractionController implements ReadableStore<InteractionState> {
     );
   }
 
-  #set(status: RequestStatus, interaction: Interaction | undefined, error: AnyGemkitError | undefined): void {
+  /** `canWait`: only more of the same answer arrived, which subscribers hear about at the streaming pace. */
+  #set(
+    status: RequestStatus,
+    interaction: Interaction | undefined,
+    error: AnyGemkitError | undefined,
+    canWait = false,
+  ): void {
     this.#status = status;
     this.#interaction = interaction;
     this.#error = error;
-    this.#store.invalidate();
+    this.#store.invalidate(
+      canWait ? (this.#options.streamingUpdateMs ?? DEFAULT_STREAMING_UPDATE_MS) : undefined,
+    );
   }
 
   #compute(previous: InteractionState | undefined): InteractionState {

@@ -8,7 +8,13 @@ export {
   type Schedule,
 } from './schedule.js';
 export { segmentText, type TextGranularity } from './segment-text.js';
-export { createFrameStore, type FrameStore, type FrameStoreOptions, type ReadableStore } from './store.js';
+export {
+  createFrameStore,
+  DEFAULT_STREAMING_UPDATE_MS,
+  type FrameStore,
+  type FrameStoreOptions,
+  type ReadableStore,
+} from './store.js';
 export {
   type LiveSteps,
   StreamingText,

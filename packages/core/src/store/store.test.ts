@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createManualSchedule } from './schedule.js';
 import { createFrameStore } from './store.js';
 
@@ -78,5 +78,90 @@ describe('createFrameStore', () => {
     frames.runFrame();
     expect(after).toHaveBeenCalledTimes(1);
     expect(await uncaught).toMatchObject({ message: 'subscriber failed' });
+  });
+
+  describe('invalidate(atMostEveryMs): streamed text, told at its own pace', () => {
+    function pacedStore() {
+      vi.useFakeTimers();
+      const frames = createManualSchedule();
+      let count = 0;
+      const store = createFrameStore(() => ({ count }), { schedule: frames.schedule, now: () => Date.now() });
+      const listener = vi.fn();
+      const unsubscribe = store.subscribe(listener);
+      const stream = () => {
+        count++;
+        store.invalidate(100);
+      };
+      return { frames, store, listener, stream, unsubscribe };
+    }
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('tells the first change at the next frame, then at most once per interval however many arrive', () => {
+      const { frames, store, listener, stream } = pacedStore();
+      stream();
+      frames.runFrame();
+      expect(listener).toHaveBeenCalledTimes(1);
+      // 99 more changes over the next 99 ms, a frame after each: held back, not one notification.
+      for (let ms = 1; ms < 100; ms++) {
+        vi.advanceTimersByTime(1);
+        stream();
+        frames.runFrame();
+      }
+      expect(listener).toHaveBeenCalledTimes(1);
+      // Due: the timer asks for the next frame, which tells the latest state once.
+      vi.advanceTimersByTime(1);
+      expect(frames.runFrame()).toBe(1);
+      expect(listener).toHaveBeenCalledTimes(2);
+      expect(store.getSnapshot().count).toBe(100);
+    });
+
+    it('shows the last change of a burst even when nothing follows it', () => {
+      const { frames, listener, stream, store } = pacedStore();
+      stream();
+      frames.runFrame();
+      vi.advanceTimersByTime(10);
+      stream();
+      frames.runFrame();
+      expect(listener).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(90);
+      frames.runFrame();
+      expect(listener).toHaveBeenCalledTimes(2);
+      expect(store.getSnapshot().count).toBe(2);
+    });
+
+    it('a change that cannot wait (a new status) brings a held-back one forward to the next frame', () => {
+      const { frames, store, listener, stream } = pacedStore();
+      stream();
+      frames.runFrame();
+      vi.advanceTimersByTime(10);
+      stream();
+      store.invalidate();
+      frames.runFrame();
+      expect(listener).toHaveBeenCalledTimes(2);
+      // The held-back timer went with it: nothing more is told.
+      vi.advanceTimersByTime(200);
+      expect(frames.runFrame()).toBe(0);
+      expect(listener).toHaveBeenCalledTimes(2);
+    });
+
+    it('flush, and the last subscriber leaving, cancel a held-back notification', () => {
+      const { frames, store, listener, stream, unsubscribe } = pacedStore();
+      stream();
+      frames.runFrame();
+      stream();
+      expect(vi.getTimerCount()).toBe(1);
+      store.flush();
+      expect(listener).toHaveBeenCalledTimes(2);
+      expect(vi.getTimerCount()).toBe(0);
+      stream();
+      expect(vi.getTimerCount()).toBe(1);
+      unsubscribe();
+      expect(vi.getTimerCount()).toBe(0);
+      vi.advanceTimersByTime(200);
+      expect(frames.runFrame()).toBe(0);
+      expect(listener).toHaveBeenCalledTimes(2);
+    });
   });
 });
