@@ -20,7 +20,8 @@ async function renderLongChat(emulatorPacing = { chunkSize: 48, delayMs: 2 }) {
   );
   const rendered = await renderChat({
     wrap,
-    options: { mode: 'stateless' },
+    // Every frame's text, not ten updates a second: many updates, to show what each one re-renders.
+    options: { mode: 'stateless', streamingUpdateMs: 0 },
     emulator: { pacing: emulatorPacing, responder: () => ANSWER },
     start: (conversation) => conversation.restore(savedConversation(500)),
   });

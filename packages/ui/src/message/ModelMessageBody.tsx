@@ -5,7 +5,6 @@ import { MessageMarkdownProbe } from '../chat/render-probe';
 import { IconButton } from '../icons/IconButton';
 import { RegenerateIcon, UsageIcon } from '../icons/icons';
 import { Markdown } from '../markdown/Markdown';
-import { usePacedText } from '../markdown/use-paced-text';
 import { useGemkitStrings } from '../strings/strings-context';
 import { answerText } from './answer-text';
 import { BranchSwitcher } from './BranchSwitcher';
@@ -25,8 +24,8 @@ export function ModelMessageBody({ message, branch, isLast, actions }: MessageBo
   const usageId = useId();
   const inFlight = message.status === 'submitted' || message.status === 'streaming';
   const hasText = message.text !== '';
-  // A streaming answer is shown about ten times a second, not at every frame (see usePacedText).
-  const shownText = usePacedText(answerText(message), inFlight);
+  // The conversation tells about streamed text ten times a second (`streamingUpdateMs`), not at every frame.
+  const shownText = answerText(message);
   const retry = isLast ? actions?.retry : undefined;
 
   const regenerate = () => {
