@@ -33,7 +33,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['packages/{core,emulator,server}/src/**/*.test.ts', 'bench/*/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, '**/*.dom.test.ts'],
+          exclude: [...configDefaults.exclude, '**/*.dom.test.ts', '**/*.browser.test.ts'],
           testTimeout: 20_000,
         },
       },
@@ -51,8 +51,10 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'ui-browser',
-          include: ['packages/ui/src/**/*.browser.test.tsx'],
+          name: 'browser',
+          // Components, and the core modules that only a browser can show working (the worker fetch).
+          include: ['packages/ui/src/**/*.browser.test.tsx', 'packages/core/src/**/*.browser.test.ts'],
+          globalSetup: ['scripts/browser-emulator-setup.ts'],
           browser: chromium(),
           testTimeout: 30_000,
         },

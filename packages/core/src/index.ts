@@ -9,6 +9,7 @@ export {
 export { InteractionStream } from './client/interaction-stream.js';
 export type { InteractionsApi, StreamRequestOptions } from './client/interactions.js';
 export type { RetryOptions } from './client/retry.js';
+export { canFetchInWorker, createWorkerFetch, type WorkerFetchOptions } from './client/worker-fetch.js';
 export * from './conversation/index.js';
 export * from './errors.js';
 export { reduceInteraction } from './reduce/reduce-interaction.js';

@@ -54,11 +54,17 @@ const MAX_EXCHANGES = 300;
  * subscribers hear about changes at most once per frame.
  */
 export class TrafficRecorder {
+  /** What actually sends: the global fetch unless told otherwise (the app gives it core's worker fetch). */
+  readonly #send: typeof fetch;
   #exchanges: readonly Exchange[] = [];
   #listeners = new Set<() => void>();
   #scheduled = false;
   #nextId = 1;
   #context: TurnContext | undefined;
+
+  constructor(send: typeof fetch = (input, init) => globalThis.fetch(input, init)) {
+    this.#send = send;
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.#listeners.add(listener);
@@ -110,7 +116,7 @@ export class TrafficRecorder {
 
     let response: Response;
     try {
-      response = await globalThis.fetch(input, init);
+      response = await this.#send(input, init);
     } catch (error) {
       this.#update(id, {
         state: init?.signal?.aborted ? 'aborted' : 'failed',
