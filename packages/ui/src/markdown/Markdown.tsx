@@ -2,6 +2,7 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { loadMarkdownParser, type MarkdownParser, useMarkdownParser } from './parse/load-parser';
 import type { MarkdownStream } from './parse/markdown-stream';
+import type { MarkdownBlock } from './parse/types';
 import { BlockView } from './render/BlockView';
 import { HighlightSettingContext } from './render/highlight-setting';
 
@@ -60,11 +61,43 @@ function ParsedMarkdown({ parser, text, streaming, highlight }: ParsedMarkdownPr
   const markdown = stream.current;
   // `update` is idempotent for the same input, so a repeated or discarded render is harmless.
   const snapshot = useMemo(() => markdown.update(text, !streaming), [markdown, text, streaming]);
+  const groups: (readonly MarkdownBlock[])[] = [];
+  for (let i = 0; i < snapshot.blocks.length; i += BLOCK_GROUP_SIZE) {
+    groups.push(snapshot.blocks.slice(i, i + BLOCK_GROUP_SIZE));
+  }
   return (
     <HighlightSettingContext.Provider value={highlight}>
-      {snapshot.blocks.map((block) => (
-        <BlockView key={block.key} block={block} />
+      {groups.map((blocks) => (
+        <BlockGroup key={(blocks[0] as MarkdownBlock).key} blocks={blocks} />
       ))}
     </HighlightSettingContext.Provider>
   );
 }
+
+/**
+ * Blocks per group. A long answer's finished blocks skip layout and paint once off screen, a group at a time
+ * (`content-visibility: auto` on a sealed group): the browser checks each such element against the viewport on
+ * every frame that changes layout, so per block that check would grow with the answer (as it did per message
+ * in a long conversation; see MessageList's GROUP_SIZE).
+ */
+const BLOCK_GROUP_SIZE = 16;
+
+/**
+ * A run of blocks, the same ones for its lifetime (blocks only ever join the end). Sealed once full and every
+ * block in it is frozen: from then on it is the same objects in every snapshot, and never renders again.
+ */
+const BlockGroup = memo(
+  function BlockGroup({ blocks }: { blocks: readonly MarkdownBlock[] }) {
+    const sealed = blocks.length === BLOCK_GROUP_SIZE && !blocks.some((block) => block.open);
+    return (
+      <div className="gk-md-group" data-sealed={sealed ? '' : undefined}>
+        {blocks.map((block) => (
+          <BlockView key={block.key} block={block} />
+        ))}
+      </div>
+    );
+  },
+  (before, after) =>
+    before.blocks.length === after.blocks.length &&
+    before.blocks.every((block, i) => block === after.blocks[i]),
+);
