@@ -65,6 +65,8 @@ export interface StreamingRenderOptions {
   pacing: Pacing;
   /** Page loads per contender and size (contenders take turns, so a load spike hits them alike). */
   runs: number;
+  /** Only these contenders (keys of CONTENDERS' `key`), to look at one change; default all. */
+  only?: string[];
 }
 
 /** The issue's benchmark: ~60 KB in ~6,300 deltas, and twice that. */
@@ -183,7 +185,9 @@ async function measureSize(
   const answer = generateAnswer(bytes);
   const stream = await measureStreamShape(answer.markdown, options.pacing);
   const server = await startBenchServer({ pagesDir, markdown: answer.markdown, pacing: options.pacing });
-  const contenders: Contender[] = Object.values(CONTENDERS);
+  const contenders: Contender[] = Object.values(CONTENDERS).filter(
+    ({ key }) => !options.only || options.only.includes(key),
+  );
   const runs = new Map<string, PageMeasurement[]>(contenders.map(({ key }) => [key, []]));
   try {
     for (let run = 0; run < options.runs; run++) {
@@ -198,7 +202,11 @@ async function measureSize(
   }
   const rows = contenders.map((contender) => summarize(contender, runs.get(contender.key) ?? []));
   const mainThread = (key: string) => rows.find((row) => row.contender === key)?.mainThreadMs ?? Number.NaN;
-  const anchor = ANCHOR_CANDIDATES.reduce((best, key) => (mainThread(key) < mainThread(best) ? key : best));
+  const candidates = ANCHOR_CANDIDATES.filter((key) => contenders.some((contender) => contender.key === key));
+  const anchor = candidates.reduce(
+    (best, key) => (mainThread(key) < mainThread(best) ? key : best),
+    candidates[0] ?? CONTENDERS.gemkit.key,
+  );
   const ratios = Object.fromEntries(
     rows.map((row) => [row.contender, round(row.mainThreadMs / mainThread(anchor))]),
   );

@@ -11,9 +11,16 @@ import { formatRatio, isQuick, writeResult } from '../lib/report.js';
 import { FULL, QUICK, runStreamingRender, type StreamingRenderReport } from './benchmark.js';
 
 const quick = isQuick();
-const { values } = parseArgs({ options: { runs: { type: 'string' } }, strict: false });
+const { values } = parseArgs({
+  options: { runs: { type: 'string' }, only: { type: 'string' }, sizes: { type: 'string' } },
+  strict: false,
+});
 const runs = typeof values.runs === 'string' ? Number(values.runs) : undefined;
-const options = quick ? QUICK : { ...FULL, runs: runs ?? FULL.runs };
+// `--only gemkit,stream-only --sizes 60000`: a partial run, to look at one change; nothing is written.
+const only = typeof values.only === 'string' ? values.only.split(',') : undefined;
+const sizes = typeof values.sizes === 'string' ? values.sizes.split(',').map(Number) : undefined;
+const partial = only !== undefined || sizes !== undefined;
+const options = quick ? QUICK : { ...FULL, runs: runs ?? FULL.runs, only, sizes: sizes ?? FULL.sizes };
 const machine = describeMachine([
   '@gemkit/ui',
   '@gemkit/react',
@@ -28,7 +35,7 @@ const machine = describeMachine([
 ]);
 const report = await runStreamingRender(options);
 print(report);
-if (!quick) console.log(`\nwritten: ${writeResult('streaming-render', machine, report)}`);
+if (!quick && !partial) console.log(`\nwritten: ${writeResult('streaming-render', machine, report)}`);
 const incomplete = report.sizes.flatMap((size) =>
   size.rows.filter((row) => !row.fullText).map((row) => `${row.name} @ ${size.bytes} B`),
 );
