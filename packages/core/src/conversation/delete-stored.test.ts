@@ -1,3 +1,4 @@
+import { CREATE_MATCH, TEST_TOOLS } from '@gemkit/emulator/testing';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../errors.js';
 import { Conversation } from './conversation.js';
@@ -27,6 +28,32 @@ describe('deleteStoredInteractions', () => {
     const result = await deleteStoredInteractions(env.fast.client, conversation.serialize());
     expect(result.failed).toEqual([]);
     expect(result.deleted.sort()).toEqual([...ids].sort());
+    for (const id of ids) {
+      await expect(env.fast.client.interactions.get(id)).rejects.toMatchObject({ status: 404 });
+    }
+  });
+
+  it('deletes every request of a turn that called functions, not only its last', async () => {
+    const conversation = new Conversation({
+      client: env.fast.client,
+      model: MODEL,
+      tools: [...TEST_TOOLS],
+      onToolCall: () => ({ ok: true }),
+    });
+    const creates = () =>
+      env.fast.emulator.requests.filter((r) => r.method === 'POST' && r.path === CREATE_MATCH.path);
+    const before = creates().length;
+    await conversation.send('Twice [emulator: call=get_time rounds=2]');
+    expect(conversation.getSnapshot().status).toBe('completed');
+    const [answer] = conversation.serialize().messages.filter((message) => message.role === 'model');
+    // Three requests: the question, then the results twice.
+    expect(creates().length - before).toBe(3);
+    const ids = [...(answer?.earlierInteractionIds ?? []), answer?.interactionId as string];
+    expect(new Set(ids).size).toBe(3);
+
+    const result = await deleteStoredInteractions(env.fast.client, conversation.serialize());
+    expect(result).toEqual({ deleted: expect.arrayContaining(ids), failed: [] });
+    expect(result.deleted).toHaveLength(3);
     for (const id of ids) {
       await expect(env.fast.client.interactions.get(id)).rejects.toMatchObject({ status: 404 });
     }
@@ -65,7 +92,14 @@ describe('deleteStoredInteractions', () => {
 
   it('takes anything as the conversation without throwing', async () => {
     const before = deletes().length;
-    for (const junk of [{ messages: null }, {}, { messages: [null, 3, { role: 'model', stored: true }] }]) {
+    const junks = [
+      { messages: null },
+      {},
+      { messages: [null, 3, { role: 'model', stored: true }] },
+      { messages: [{ role: 'model', stored: false, earlierInteractionIds: 'v1_x' }] },
+      { messages: [{ role: 'model', stored: false, earlierInteractionIds: [3, null, {}, ''] }] },
+    ];
+    for (const junk of junks) {
       expect(await deleteStoredInteractions(env.fast.client, junk as never)).toEqual({
         deleted: [],
         failed: [],

@@ -13,7 +13,8 @@ export interface DeleteStoredResult {
 const CONCURRENCY = 4;
 
 /**
- * Deletes from the server every interaction a conversation stored (stateful turns, every branch), for an
+ * Deletes from the server every interaction a conversation stored (stateful turns, every branch, every request
+ * of a turn that called functions), for an
  * app's "delete chat" to remove the user's data where the API keeps it, not only in the browser. Stateless
  * turns were never stored and send nothing. Never rejects: what could not be deleted is in `failed`.
  */
@@ -24,11 +25,13 @@ export async function deleteStoredInteractions(
 ): Promise<DeleteStoredResult> {
   const ids = [
     ...new Set(
-      (Array.isArray(conversation?.messages) ? conversation.messages : []).flatMap((message) =>
-        message?.role === 'model' && message.stored && typeof message.interactionId === 'string'
-          ? [message.interactionId]
-          : [],
-      ),
+      (Array.isArray(conversation?.messages) ? conversation.messages : []).flatMap((message) => {
+        if (message?.role !== 'model') return [];
+        // A turn that sent function results back stored one interaction per request (saved data: checked).
+        const earlier = Array.isArray(message.earlierInteractionIds) ? message.earlierInteractionIds : [];
+        const latest = message.stored ? [message.interactionId] : [];
+        return [...earlier, ...latest].filter((id): id is string => typeof id === 'string' && id !== '');
+      }),
     ),
   ];
   const result: DeleteStoredResult = { deleted: [], failed: [] };

@@ -73,6 +73,11 @@ export interface ModelMessage extends MessageBase {
    * `steps` (before it: the earlier requests' output and the `function_result` steps sent back).
    */
   roundStart?: number;
+  /**
+   * The stored interactions of this turn's earlier requests, oldest first: a turn that sent function results
+   * back is one interaction per request, and `interactionId` names only the latest. For deleting them all.
+   */
+  earlierInteractionIds?: string[];
 }
 
 export type Message = UserMessage | ModelMessage;

@@ -58,7 +58,17 @@ export async function toolRound(
     return { ...shown, status: 'requires_action', interactionId: waiting.interactionId };
   }
   const mode = options.mode ?? 'stateful';
-  show({ ...shown, roundStart: shown.steps.length, stored: mode !== 'stateless', lastEventId: undefined });
+  const earlierInteractionIds =
+    waiting.stored && waiting.interactionId
+      ? [...(waiting.earlierInteractionIds ?? []), waiting.interactionId]
+      : waiting.earlierInteractionIds;
+  show({
+    ...shown,
+    roundStart: shown.steps.length,
+    stored: mode !== 'stateless',
+    lastEventId: undefined,
+    ...(earlierInteractionIds ? { earlierInteractionIds } : {}),
+  });
   return continuationRequest(mode, settings, lineage, waiting, shown.steps);
 }
 
