@@ -35,7 +35,8 @@ export const HANDLE_INCOMING: unique symbol = Symbol.for('@gemkit/server.handleI
  */
 export interface NodeReply {
   readonly status: number;
-  readonly headers: Headers;
+  /** Names in lower case. */
+  readonly headers: Record<string, string>;
   readonly source: Readable;
 }
 

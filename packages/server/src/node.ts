@@ -80,11 +80,15 @@ async function serve(
     response = await handler(request, context);
   }
   res.statusCode = response.status;
-  response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie') res.setHeader(name, value);
-  });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+  if (response instanceof Response) {
+    response.headers.forEach((value, name) => {
+      if (name !== 'set-cookie') res.setHeader(name, value);
+    });
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+  } else {
+    for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
+  }
   if (!req.complete && !req.readableEnded) {
     // Answered before the body was read (a 413, a 408): do not keep reading a body nobody wants.
     res.setHeader('connection', 'close');
@@ -118,7 +122,7 @@ async function writeBody(
   const first = source?.read() as Uint8Array | null | undefined;
   if (first) res.write(first);
   const headersTimer =
-    !first && (response.headers.get('content-type') ?? '').startsWith('text/event-stream')
+    !first && (contentType(response) ?? '').startsWith('text/event-stream')
       ? setTimeout(() => res.flushHeaders(), HEADERS_WAIT_MS)
       : undefined;
   if (source) return pipeBody(source, res, disconnected, headersTimer);
@@ -170,6 +174,12 @@ function pipeBody(
     source.on('close', () => finish(!source.readableEnded));
     source.pipe(res);
   });
+}
+
+function contentType(response: RouteReply): string | null | undefined {
+  return response instanceof Response
+    ? response.headers.get('content-type')
+    : response.headers['content-type'];
 }
 
 function drained(res: ServerResponse, disconnected: AbortSignal): Promise<void> {

@@ -22,18 +22,25 @@ export function isEventStream(response: UpstreamResponse): boolean {
   return (response.headers.get('content-type') ?? '').toLowerCase().startsWith('text/event-stream');
 }
 
-export function responseHeaders(upstream: UpstreamResponse, extra: Record<string, string> = {}): Headers {
-  const headers = new Headers(PRIVATE_RESPONSE_HEADERS);
+/**
+ * The headers of a relayed answer, names in lower case: a plain record, which a `Response` takes and a Node
+ * response is given as it is (see `NodeReply`), with no `Headers` validated and sorted on the way.
+ */
+export function responseHeaders(
+  upstream: UpstreamResponse,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  const headers: Record<string, string> = { ...PRIVATE_RESPONSE_HEADERS };
   for (const name of RETURNED_RESPONSE_HEADERS) {
     const value = upstream.headers.get(name);
-    if (value !== null) headers.set(name, value);
+    if (value !== null) headers[name] = value;
   }
   if (isEventStream(upstream)) {
     // Keep proxies (nginx, some CDNs) from holding events back or compressing them into batches.
-    headers.set('cache-control', 'no-cache, no-transform');
-    headers.set('x-accel-buffering', 'no');
+    headers['cache-control'] = 'no-cache, no-transform';
+    headers['x-accel-buffering'] = 'no';
   }
-  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+  for (const [name, value] of Object.entries(extra)) headers[name.toLowerCase()] = value;
   return headers;
 }
 

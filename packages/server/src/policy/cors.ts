@@ -29,13 +29,15 @@ export function withCors<R extends RouteReply>(response: R, origin: string | und
     'access-control-expose-headers': EXPOSED_HEADERS,
     vary: 'Origin',
   };
+  if (!(response instanceof Response)) {
+    Object.assign(response.headers, cors);
+    return response;
+  }
   try {
     for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
     return response;
-  } catch (error) {
-    // Headers of a response made by fetch (or by the app's `authorize`) may be immutable: copy it. (A
-    // NodeReply's are the route's own, never immutable.)
-    if (!(response instanceof Response)) throw error;
+  } catch {
+    // Headers of a response made by fetch (or by the app's `authorize`) may be immutable: copy it.
     const copy = new Response(response.body, response);
     for (const [name, value] of Object.entries(cors)) copy.headers.set(name, value);
     return copy;
