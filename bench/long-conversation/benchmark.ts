@@ -44,6 +44,7 @@ export interface ContenderSummary {
   label: string;
   loads: number;
   /** Medians over the loads, ms from navigation start. */
+  newestShownMs: number;
   firstCommitMs: number;
   renderedMs: number;
   /** Medians over the loads: main-thread busy time of the load, and its long tasks. */
@@ -88,6 +89,7 @@ export interface LongConversationReport {
     | 'workP95'
     | 'cpuP50'
     | 'mainThreadPerKeystroke'
+    | 'newestShown'
     | 'rendered'
     | 'heap',
     number
@@ -134,6 +136,7 @@ function summarize(contender: Contender, loads: LoadResult[]): ContenderSummary 
     contender,
     label: LABELS[contender],
     loads: loads.length,
+    newestShownMs: round(median(loads.map((load) => load.page.newestShownMs))),
     firstCommitMs: round(median(loads.map((load) => load.page.firstCommitMs))),
     renderedMs: round(median(loads.map((load) => load.page.renderedMs))),
     loadMainThreadMs: round(median(loads.map((load) => load.mainThread.loadMs))),
@@ -217,6 +220,7 @@ export async function runLongConversation(options: LongConversationOptions): Pro
       workP95: ratio(anchor.workMs.p95, gemkit.workMs.p95),
       cpuP50: ratio(anchor.cpuMs.p50, gemkit.cpuMs.p50),
       mainThreadPerKeystroke: ratio(anchor.mainThreadPerKeystrokeMs, gemkit.mainThreadPerKeystrokeMs),
+      newestShown: ratio(anchor.newestShownMs, gemkit.newestShownMs),
       rendered: ratio(anchor.renderedMs, gemkit.renderedMs),
       heap: ratio(anchor.heapMB, gemkit.heapMB),
     },

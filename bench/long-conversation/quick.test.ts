@@ -19,6 +19,7 @@ describe('long conversation benchmark, quick mode', () => {
       expect(load.page.keystrokes).toHaveLength(QUICK.keystrokes);
       // Each moment was seen: the page rendered, formatted, and every keystroke reached the screen.
       expect(Number.isFinite(load.page.renderedMs)).toBe(true);
+      expect(load.page.newestShownMs).toBeLessThanOrEqual(load.page.renderedMs);
       for (const key of load.page.keystrokes) expect(Number.isFinite(key.latencyMs)).toBe(true);
       // The profiling build is in: <Profiler> reports commits (the per-keystroke counts rest on it).
       expect(load.page.countsAfterLoad.commits).toBeGreaterThan(0);

@@ -39,6 +39,8 @@ export interface EventTiming {
 export interface PageReport {
   /** Message elements in the DOM at the end. */
   messages: number;
+  /** Navigation start → the frame after the newest message shows as formatted markdown (what the reader sees). */
+  newestShownMs: number;
   /** Navigation start → the frame after all messages are in the DOM (as text, or already formatted). */
   firstCommitMs: number;
   /** Navigation start → the frame after the last answer shows as formatted markdown (a `<pre>` in it). */
@@ -107,7 +109,7 @@ function watchLoad({ expected, messageSelector }: MeasureOptions) {
     start: entry.startTime,
     duration: entry.duration,
   }));
-  const moments = { firstCommit: Number.NaN, rendered: Number.NaN };
+  const moments = { newestShown: Number.NaN, firstCommit: Number.NaN, rendered: Number.NaN };
   const asked = new Set<keyof typeof moments>();
   const markAfterPaint = (moment: keyof typeof moments) => {
     if (asked.has(moment)) return;
@@ -124,6 +126,8 @@ function watchLoad({ expected, messageSelector }: MeasureOptions) {
     // Until both moments are seen (then the DOM is not queried again: the query is not free).
     if (!asked.has('rendered')) {
       const shown = document.querySelectorAll(messageSelector);
+      // Both pages render the newest message last in the list, whatever they render above it.
+      if (shown[shown.length - 1]?.querySelector('pre')) markAfterPaint('newestShown');
       if (shown.length === expected) {
         markAfterPaint('firstCommit');
         if (shown[expected - 1]?.querySelector('pre')) markAfterPaint('rendered');
@@ -228,6 +232,7 @@ export function startMeasuring(options: MeasureOptions): void {
       const tasks = load.done?.longTasks ?? [];
       return {
         messages: document.querySelectorAll(options.messageSelector).length,
+        newestShownMs: load.moments.newestShown,
         firstCommitMs: load.moments.firstCommit,
         renderedMs: load.moments.rendered,
         mountToRenderedMs: load.moments.rendered - mountStart,

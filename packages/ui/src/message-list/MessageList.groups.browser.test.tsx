@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { type ChatRenderEvent, ChatRenderProbeContext } from '../chat/render-probe';
 import { savedConversation } from '../test/conversation-fixtures';
 import { articles } from '../test/play';
 import { renderChat } from '../test/render-chat';
@@ -31,5 +32,32 @@ describe('message groups', () => {
       group?.firstElementChild?.checkVisibility({ contentVisibilityAuto: true });
     await expect.poll(() => shown(groups.at(-1))).toBe(true);
     expect(shown(groups[0])).toBe(false);
+  });
+
+  test('a restored 1,000-message chat renders its newest messages first, then the older ones, each once', async () => {
+    const log: ChatRenderEvent[] = [];
+    const probe = (event: ChatRenderEvent) => log.push(event);
+    const { screen, chat } = await renderChat({
+      options: { mode: 'stateless' },
+      wrap: (node) => <ChatRenderProbeContext.Provider value={probe}>{node}</ChatRenderProbeContext.Provider>,
+      start: (conversation) => conversation.restore(savedConversation(500)),
+    });
+    await expect.poll(() => articles(screen.container).length).toBe(1000);
+    const ids = chat().messages.map((message) => message.id);
+    const renders = log.filter((event) => event.kind === 'message').map((event) => event.id);
+    // The first batch is the newest messages (40 to 60 of them, from a group boundary), and nothing else.
+    const firstOld = renders.findIndex((id) => ids.indexOf(id) < 940);
+    expect(firstOld).toBeGreaterThanOrEqual(40);
+    expect(new Set(renders.slice(0, firstOld))).toEqual(new Set(ids.slice(ids.length - firstOld)));
+    // Then older and older: every message rendered exactly once, and all of them in order on the page.
+    expect(renders).toHaveLength(1000);
+    expect(new Set(renders).size).toBe(1000);
+    const inPage = articles(screen.container).map((element) => (element as HTMLElement).dataset.messageId);
+    expect(inPage).toEqual(ids);
+    // The view still opens at the newest message.
+    const scroller = screen.getByRole('region', { name: 'Messages' }).element() as HTMLElement;
+    await expect
+      .poll(() => scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight)
+      .toBeLessThan(41);
   });
 });

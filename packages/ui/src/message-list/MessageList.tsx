@@ -1,6 +1,6 @@
 'use client';
 import type { UseConversationResult } from '@gemkit/react';
-import { type ComponentType, type ReactNode, useEffect, useRef } from 'react';
+import { type ComponentType, type ReactNode, startTransition, useEffect, useRef, useState } from 'react';
 import { useChatRenderProbe } from '../chat/render-probe';
 import { ArrowDownIcon } from '../icons/icons';
 import { loadMarkdownParser } from '../markdown/parse/load-parser';
@@ -49,6 +49,7 @@ export function MessageList({ conversation, emptyState, components, label, class
 
   const MessageView = components?.Message ?? Message;
   const lastIndex = messages.length - 1;
+  const renderFrom = useProgressiveStart(messages.length);
   return (
     <div className={className ? `gk-root gk-message-list ${className}` : 'gk-root gk-message-list'}>
       <section
@@ -64,7 +65,7 @@ export function MessageList({ conversation, emptyState, components, label, class
           <FocusHandoffContext.Provider value={handoff}>
             {messages.length === 0
               ? emptyState
-              : groupStarts(messages.length).map((start) => (
+              : groupStarts(messages.length, renderFrom).map((start) => (
                   <div key={start} className="gk-message-group">
                     {messages.slice(start, start + GROUP_SIZE).map((message, offset) => (
                       <MessageView
@@ -114,9 +115,45 @@ export function MessageList({ conversation, emptyState, components, label, class
  */
 const GROUP_SIZE = 20;
 
-/** Where each group starts: by position, so appending a message touches the last group only. */
-function groupStarts(count: number): number[] {
-  return Array.from({ length: Math.ceil(count / GROUP_SIZE) }, (_, group) => group * GROUP_SIZE);
+/** Where each group from `from` on starts: by position, so appending a message touches the last group only. */
+function groupStarts(count: number, from: number): number[] {
+  const first = from / GROUP_SIZE;
+  return Array.from(
+    { length: Math.ceil(count / GROUP_SIZE) - first },
+    (_, group) => (first + group) * GROUP_SIZE,
+  );
+}
+
+/** When a long conversation appears at once (restored, switched to), about this many of its newest messages show first. */
+const FIRST_MESSAGES = 40;
+/** The older ones follow this many at a time, newest first, each batch a transition of its own. */
+const BATCH_MESSAGES = 60;
+
+/** The first message to render, on a group boundary: `count - FIRST_MESSAGES` or a little before. */
+const startFor = (count: number) =>
+  Math.max(0, Math.floor((count - FIRST_MESSAGES) / GROUP_SIZE) * GROUP_SIZE);
+
+/**
+ * Where rendering starts. A thousand messages render in about a second of main-thread work, as one task if
+ * at once: the page would freeze before showing anything. Instead the newest messages render first (what the
+ * reader sees: the list opens at the bottom) and older ones are added above in batches, each in a transition
+ * that input interrupts, until all are in. Messages arriving one or two at a time (a send, an answer) render
+ * at once as always.
+ */
+function useProgressiveStart(count: number): number {
+  const [from, setFrom] = useState(() => startFor(count));
+  const [seen, setSeen] = useState(count);
+  if (count !== seen) {
+    setSeen(count);
+    if (count - seen > FIRST_MESSAGES) setFrom(startFor(count));
+  }
+  useEffect(() => {
+    if (from === 0) return;
+    const timer = setTimeout(() => startTransition(() => setFrom(Math.max(0, from - BATCH_MESSAGES))), 0);
+    return () => clearTimeout(timer);
+  }, [from]);
+  // Fewer messages (a reset, another branch): never start past what there is.
+  return Math.min(from, startFor(count));
 }
 
 /**
