@@ -240,6 +240,15 @@ describe('Conversation: onToolCall runs the calls and the turn goes on by itself
       'done',
       'cancelled',
     ]);
+    // Saved and restored (a reload): the same typed error, not an UnexpectedError.
+    const restored = new Conversation({ client: env.fast.client, model: MODEL });
+    restored.restore(JSON.parse(JSON.stringify(conversation.serialize())));
+    expect(restored.getSnapshot().error).toBeInstanceOf(ToolRoundtripLimitError);
+    expect(restored.getSnapshot().error).toMatchObject({
+      kind: 'tool_limit',
+      limit: 2,
+      message: error?.message,
+    });
   });
 
   it('stop() during a call aborts its signal: no result is sent and the turn is cancelled, ready to retry', async () => {

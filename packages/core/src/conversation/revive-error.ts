@@ -10,6 +10,7 @@ import {
   UnexpectedError,
   UsageError,
 } from '../errors.js';
+import { ToolRoundtripLimitError } from './tool-errors.js';
 
 /** A GemkitError as plain data (its `toJSON()`), as it is kept in storage. */
 export type SerializedError = Record<string, unknown>;
@@ -46,6 +47,12 @@ export function reviveError(data: unknown): AnyGemkitError | undefined {
       );
     case 'usage':
       return new UsageError(message);
+    case 'tool_limit':
+      return new ToolRoundtripLimitError(
+        typeof fields.limit === 'number' && Number.isInteger(fields.limit) && fields.limit >= 0
+          ? fields.limit
+          : 0,
+      );
     default:
       return new UnexpectedError(message);
   }
