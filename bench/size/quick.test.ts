@@ -64,5 +64,4 @@ const LAZY = [
   'core/conversation/tool-round',
   'core/conversation/tool-results',
   'core/conversation/tool-calls',
-  'core/conversation/tool-errors',
 ];

@@ -1,4 +1,3 @@
-import type { ToolRoundtripLimitError } from './conversation/tool-errors.js';
 import type { Interaction } from './wire/index.js';
 
 /**
@@ -136,6 +135,25 @@ export class StreamInterruptedError extends GemkitError {
 export class UsageError extends GemkitError {
   readonly kind = 'usage';
   override readonly name = 'UsageError';
+}
+
+/**
+ * The model kept calling functions: after `maxToolRoundtrips` rounds of results sent back, it called again,
+ * and the turn ended here instead of running the functions once more. Its last calls stay unanswered.
+ */
+export class ToolRoundtripLimitError extends GemkitError {
+  readonly kind = 'tool_limit';
+  override readonly name = 'ToolRoundtripLimitError';
+  /** The `maxToolRoundtrips` that was reached. */
+  readonly limit: number;
+
+  constructor(limit: number, options?: GemkitErrorOptions) {
+    super(
+      `The model called functions again after ${limit} round trip${limit === 1 ? '' : 's'} of results (maxToolRoundtrips); the turn was ended`,
+      options,
+    );
+    this.limit = limit;
+  }
 }
 
 /** Anything else that was thrown, wrapped so that callers always get a GemkitError. */

@@ -5,7 +5,7 @@
 
 import { TEST_TOOLS } from '@gemkit/emulator/testing';
 import { describe, expect, it, vi } from 'vitest';
-import { UsageError } from '../errors.js';
+import { ToolRoundtripLimitError, UsageError } from '../errors.js';
 import { createMemoryAdapter } from '../store/persistence/memory.js';
 import type { FunctionCallStep, InteractionEvent, Step } from '../wire/index.js';
 import { Conversation, type ConversationOptions } from './conversation.js';
@@ -13,7 +13,6 @@ import type { ModelMessage } from './message.js';
 import type { SerializedConversation } from './serialize.js';
 import { emulatorsForFile, MODEL, until } from './test-fixture.js';
 import { pendingToolCalls, type ToolCallHandler, toolCallsOf } from './tool-calls.js';
-import { ToolRoundtripLimitError } from './tool-errors.js';
 import { toResult } from './tool-results.js';
 
 const env = emulatorsForFile();

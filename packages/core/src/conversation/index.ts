@@ -30,4 +30,3 @@ export {
   type ToolResultOptions,
   toolCallsOf,
 } from './tool-calls.js';
-export { ToolRoundtripLimitError } from './tool-errors.js';

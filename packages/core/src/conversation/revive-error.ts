@@ -7,10 +7,10 @@ import {
   ProtocolError,
   StreamError,
   StreamInterruptedError,
+  ToolRoundtripLimitError,
   UnexpectedError,
   UsageError,
 } from '../errors.js';
-import { ToolRoundtripLimitError } from './tool-errors.js';
 
 /** A GemkitError as plain data (its `toJSON()`), as it is kept in storage. */
 export type SerializedError = Record<string, unknown>;

@@ -1,10 +1,10 @@
+import { ToolRoundtripLimitError } from '../errors.js';
 import type { CreateInteractionRequest, FunctionResultStep, Step } from '../wire/index.js';
 import type { ConversationOptions } from './conversation.js';
 import { buildTurnRequest } from './history.js';
 import type { Message, ModelMessage } from './message.js';
 import type { RequestSettings } from './settings.js';
 import { pendingToolCalls, toolCallsOf } from './tool-calls.js';
-import { ToolRoundtripLimitError } from './tool-errors.js';
 import { resultStep } from './tool-results.js';
 
 export const DEFAULT_MAX_TOOL_ROUNDTRIPS = 5;
