@@ -25,7 +25,8 @@ async function renderLongChat(emulatorPacing = { chunkSize: 48, delayMs: 2 }) {
     emulator: { pacing: emulatorPacing, responder: () => ANSWER },
     start: (conversation) => conversation.restore(savedConversation(500)),
   });
-  await expect.poll(() => articles(rendered.screen.container).length).toBe(1000);
+  // Older messages render in batches after the newest: the whole list takes a while on a busy machine.
+  await expect.poll(() => articles(rendered.screen.container).length, { timeout: 20_000 }).toBe(1000);
   return { ...rendered, log };
 }
 

@@ -261,7 +261,8 @@ export const ThousandMessages: Story = {
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(articles(canvasElement)).toHaveLength(1000));
+    // Older messages render in batches after the newest: the whole list takes a while on a busy machine.
+    await waitFor(() => expect(articles(canvasElement)).toHaveLength(1000), { timeout: 20_000 });
     const list = canvas.getByRole('region', { name: 'Messages' });
     await waitFor(() => expect(list.scrollHeight - list.scrollTop - list.clientHeight).toBeLessThan(40));
     await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), 'One more question{Enter}');

@@ -15,7 +15,8 @@ describe('message groups', () => {
       options: { mode: 'stateless' },
       start: (conversation) => conversation.restore(savedConversation(500)),
     });
-    await expect.poll(() => articles(screen.container).length).toBe(1000);
+    // Older messages render in batches after the newest: the whole list takes a while on a busy machine.
+    await expect.poll(() => articles(screen.container).length, { timeout: 20_000 }).toBe(1000);
     const groups = [...screen.container.querySelectorAll<HTMLElement>('.gk-message-group')];
     expect(groups.map((group) => group.children.length)).toEqual(Array(50).fill(20));
     const inGroups = groups.flatMap((group) =>
@@ -42,7 +43,8 @@ describe('message groups', () => {
       wrap: (node) => <ChatRenderProbeContext.Provider value={probe}>{node}</ChatRenderProbeContext.Provider>,
       start: (conversation) => conversation.restore(savedConversation(500)),
     });
-    await expect.poll(() => articles(screen.container).length).toBe(1000);
+    // Older messages render in batches after the newest: the whole list takes a while on a busy machine.
+    await expect.poll(() => articles(screen.container).length, { timeout: 20_000 }).toBe(1000);
     const ids = chat().messages.map((message) => message.id);
     const renders = log.filter((event) => event.kind === 'message').map((event) => event.id);
     // The first batch is the newest messages (40 to 60 of them, from a group boundary), and nothing else.
