@@ -402,7 +402,7 @@ export class Conversation implements ReadableStore<ConversationSnapshot> {
     const model = this.#tree.get(active.modelId) as ModelMessage;
     const turn: ModelMessage = {
       ...model,
-      ...(interaction ? fromInteraction(interaction) : {}),
+      ...(interaction ? fromInteraction(interaction, model.earlierUsage) : {}),
       interactionId: interaction?.id || model.interactionId,
       lastEventId: outcome.lastEventId ?? model.lastEventId,
       // A stream that ended without saying how (no interaction.completed status) completed.
@@ -441,7 +441,7 @@ export class Conversation implements ReadableStore<ConversationSnapshot> {
     if (!live?.interaction || model?.role !== 'model') return;
     this.#tree.replace({
       ...model,
-      ...fromInteraction(live.interaction),
+      ...fromInteraction(live.interaction, model.earlierUsage),
       interactionId: live.interaction.id || model.interactionId,
       model: live.interaction.model ?? model.model,
       lastEventId: live.lastEventId ?? model.lastEventId,

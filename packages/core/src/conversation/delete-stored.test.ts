@@ -33,7 +33,7 @@ describe('deleteStoredInteractions', () => {
     }
   });
 
-  it('deletes every request of a turn that called functions, not only its last', async () => {
+  it('deletes every request of a turn that called functions, not only its last (whose usage adds up)', async () => {
     const conversation = new Conversation({
       client: env.fast.client,
       model: MODEL,
@@ -50,6 +50,14 @@ describe('deleteStoredInteractions', () => {
     expect(creates().length - before).toBe(3);
     const ids = [...(answer?.earlierInteractionIds ?? []), answer?.interactionId as string];
     expect(new Set(ids).size).toBe(3);
+    // The turn's usage is its three requests' together.
+    const stored = await Promise.all(ids.map((id) => env.fast.client.interactions.get(id)));
+    const total = stored.reduce(
+      (sum, interaction) => sum + (interaction.usage?.total_tokens ?? Number.NaN),
+      0,
+    );
+    expect(answer?.usage?.total_tokens).toBe(total);
+    expect(total).toBeGreaterThan(stored[2]?.usage?.total_tokens ?? Number.POSITIVE_INFINITY);
 
     const result = await deleteStoredInteractions(env.fast.client, conversation.serialize());
     expect(result).toEqual({ deleted: expect.arrayContaining(ids), failed: [] });

@@ -1,7 +1,8 @@
 import { StreamError } from '../errors.js';
 import { getText, getThoughtSummary } from '../reduce/text.js';
-import type { Interaction } from '../wire/index.js';
+import type { Interaction, Usage } from '../wire/index.js';
 import type { ModelMessage, TurnStatus } from './message.js';
+import { addUsage } from './usage-sum.js';
 
 /** Where an Interaction's own status puts the turn. `incomplete` (hit a token limit) still has an answer. */
 export function turnStatusOf(interaction: Interaction | undefined): TurnStatus {
@@ -27,15 +28,19 @@ export function failureOf(interaction: Interaction | undefined): StreamError {
   return new StreamError(last?.code, last?.message || 'The interaction failed', { snapshot: interaction });
 }
 
-/** The fields of a model message that come from its Interaction. */
+/**
+ * The fields of a model message that come from its Interaction; `earlierUsage` (the turn's earlier requests,
+ * when it sent function results back) is added to the Interaction's own usage.
+ */
 export function fromInteraction(
   interaction: Interaction,
+  earlierUsage?: Usage,
 ): Pick<ModelMessage, 'steps' | 'text' | 'thoughts' | 'usage' | 'interactionId' | 'model'> {
   return {
     steps: interaction.steps ?? [],
     text: getText(interaction),
     thoughts: getThoughtSummary(interaction),
-    usage: interaction.usage,
+    usage: addUsage(earlierUsage, interaction.usage),
     interactionId: interaction.id || undefined,
     model: interaction.model,
   };

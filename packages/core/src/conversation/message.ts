@@ -78,6 +78,8 @@ export interface ModelMessage extends MessageBase {
    * back is one interaction per request, and `interactionId` names only the latest. For deleting them all.
    */
   earlierInteractionIds?: string[];
+  /** The usage of this turn's earlier requests together; `usage` adds the latest request's to it. */
+  earlierUsage?: Usage;
 }
 
 export type Message = UserMessage | ModelMessage;

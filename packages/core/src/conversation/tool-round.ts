@@ -68,6 +68,8 @@ export async function toolRound(
     stored: mode !== 'stateless',
     lastEventId: undefined,
     ...(earlierInteractionIds ? { earlierInteractionIds } : {}),
+    // The turn's usage so far (every earlier request's): the next request's is added to it.
+    ...(waiting.usage ? { earlierUsage: waiting.usage } : {}),
   });
   return continuationRequest(mode, settings, lineage, waiting, shown.steps);
 }
