@@ -74,6 +74,9 @@ describe('block runs', () => {
     };
     const groups = groupsOf(screen.container);
     expect(groups[1]?.firstElementChild?.textContent).toBe('Opening a run');
+    // A sealed run is laid out once the browser has seen it near the viewport, at the next frame: before
+    // that, a script that asks sees the placeholder height.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const inside = gapAbove('Inside a run');
     expect(inside).toBeGreaterThan(10);
     expect(Math.abs(gapAbove('Opening a run') - inside)).toBeLessThan(1);
