@@ -95,6 +95,33 @@ describe('the conversation list', () => {
     await expect.poll(() => first.chatTitles()).toEqual(['Alps']);
   });
 
+  it('the same chat in two tabs: what one adds shows in the other, whose next message keeps it', async () => {
+    const first = await demo.open();
+    await first.send('Plan a walk in the Alps.');
+    await first.waitForLastAnswer();
+    const secondPage = await first.session.context.newPage();
+    await secondPage.goto(first.page.url());
+    const second = new DemoPage(secondPage);
+    await expect.poll(() => second.questions().count()).toBe(1);
+
+    // The first tab goes on; the second, idle, shows it without a reload.
+    await first.send('And one in the Pyrenees.');
+    await first.waitForLastAnswer();
+    await expect.poll(() => second.questions().count()).toBe(2);
+    await second.waitForLastAnswer();
+    expect(await second.questionText('last')).toBe('And one in the Pyrenees.');
+
+    // The second tab's message follows the first tab's, and the first tab gets it too: nothing overwritten.
+    await second.send('Which is easier?');
+    await second.waitForLastAnswer();
+    await expect.poll(() => first.questions().count()).toBe(3);
+    await secondPage.close();
+    await first.page.reload();
+    await expect.poll(() => first.questions().count()).toBe(3);
+    expect(await first.questionText('first')).toBe('Plan a walk in the Alps.');
+    expect(await first.questionText('last')).toBe('Which is easier?');
+  });
+
   it('deleting a chat deletes the interactions the API stored for it, every branch included', async () => {
     const chat = await demo.open();
     const logged = demo.demo.emulator.requests.length;

@@ -3,6 +3,7 @@ import { Chat, type ChatSettings, SettingsDialog } from '@gemkit/ui';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_MODEL, type DemoStatus } from '../../shared/demo-status';
 import type { ConversationEntry } from '../conversations/conversation-index';
+import { shouldReload } from '../conversations/conversation-sync';
 import { traffic } from '../gemkit-client';
 import { MenuIcon, PanelIcon } from '../icons';
 import { InspectorPanel } from '../inspector/InspectorPanel';
@@ -23,8 +24,38 @@ export interface ChatPaneProps {
 
 const components = { Message: InspectableMessage };
 
+/**
+ * One chat, loaded again (a fresh conversation from storage) when another tab saved a newer state of it
+ * while this one was idle: the same chat open in two tabs shows what either added.
+ */
+export function ChatPane(props: ChatPaneProps) {
+  const [reload, setReload] = useState({ revision: 0, focusComposer: true });
+  const onSavedElsewhere = () =>
+    // The composer takes focus again only if it had it: a reload must not pull focus from elsewhere.
+    setReload((previous) => ({
+      revision: previous.revision + 1,
+      focusComposer: document.activeElement?.closest('.gk-composer') != null,
+    }));
+  return (
+    <ChatPaneBody
+      key={reload.revision}
+      {...props}
+      focusComposer={reload.focusComposer}
+      onSavedElsewhere={onSavedElsewhere}
+    />
+  );
+}
+
 /** One chat: its header (title, mode, settings, inspector), the chat itself, and the event inspector. */
-export function ChatPane({ entry, status, inspectorOpen, onToggleInspector, onOpenSidebar }: ChatPaneProps) {
+function ChatPaneBody({
+  entry,
+  status,
+  inspectorOpen,
+  onToggleInspector,
+  onOpenSidebar,
+  focusComposer,
+  onSavedElsewhere,
+}: ChatPaneProps & { focusComposer: boolean; onSavedElsewhere: () => void }) {
   const { id, settings } = entry;
   const requestSettings = {
     model: settings.model ?? DEFAULT_MODEL,
@@ -56,6 +87,18 @@ export function ChatPane({ entry, status, inspectorOpen, onToggleInspector, onOp
 
   const { reset, serialize } = chat;
   useEffect(() => registerLiveChat(id, { reset, serialize }), [id, reset, serialize]);
+  const latest = useRef({ chat, onSavedElsewhere });
+  latest.current = { chat, onSavedElsewhere };
+  useEffect(
+    () =>
+      conversationStorage.onSavedElsewhere(async (savedId) => {
+        if (savedId !== id) return;
+        const saved = await Promise.resolve(conversationStorage.load(id)).catch(() => undefined);
+        const current = latest.current;
+        if (shouldReload(saved, current.chat.serialize(), current.chat.isLoading)) current.onSavedElsewhere();
+      }),
+    [id],
+  );
   useChatTitle(entry, chat.messages, chat.hydrated);
 
   const [inspectedId, setInspectedId] = useState<string>();
@@ -106,7 +149,7 @@ export function ChatPane({ entry, status, inspectorOpen, onToggleInspector, onOp
             header={false}
             title={entry.title}
             components={components}
-            autoFocus
+            autoFocus={focusComposer}
             draftKey={id}
             emptyState={
               <EmptyState upstream={status?.upstream} onPick={(prompt) => void chat.send(prompt)} />
