@@ -22,6 +22,13 @@ describe('text generation and streaming', () => {
     expect(await visibleText(answer)).toContain('About your message');
     // The chat is named after its first message.
     await expect.poll(() => chat.chatTitles()).toEqual(['Tell me about the rivers of Europe.']);
+    // The answer was read off the main thread: the page's own resource timing lists no request to the route
+    // (a worker's requests are not the page's), and the page started the network worker.
+    const pageRequests = await chat.page.evaluate(() =>
+      performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/v1beta/interactions')),
+    );
+    expect(pageRequests).toEqual([]);
+    expect(chat.page.workers().length).toBeGreaterThan(0);
   });
 
   it('shows the thinking as a summary, closed until asked for', async () => {

@@ -140,6 +140,7 @@ describe('security in the browser', () => {
     expect(policy).toContain("default-src 'self'");
     expect(policy).toContain("connect-src 'self'");
     expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("worker-src 'self' blob:");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });

@@ -20,11 +20,14 @@ const CONTENT_TYPES: Record<string, string> = {
 /**
  * The page may talk to its own origin only, and run only its own scripts. Styles allow inline because the
  * dialog library injects a <style> for scroll locking; images allow blob: (attachment previews), data:
- * (inline attachments) and https: (images in answers).
+ * (inline attachments) and https: (images in answers). Workers allow blob:, where Gemkit's client starts the
+ * worker that reads the answers' streams off the main thread (only the page's own script can make that URL);
+ * without it the client falls back to fetching on the main thread.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
+  "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' blob: data: https:",
   "connect-src 'self'",
