@@ -5,6 +5,13 @@ import { visibleText } from './support/text';
 
 const demo = withBuiltDemo();
 
+/** The page of `first` opened again in a second tab of the same browser: one IndexedDB, one BroadcastChannel. */
+async function secondTab(first: Awaited<ReturnType<typeof demo.open>>): Promise<DemoPage> {
+  const page = await first.session.context.newPage();
+  await page.goto(first.page.url());
+  return new DemoPage(page);
+}
+
 /** The ids of the chats whose messages are stored in this browser's IndexedDB. */
 function storedChatIds(page: import('playwright-core').Page): Promise<string[]> {
   return page.evaluate(
@@ -68,9 +75,7 @@ describe('the conversation list', () => {
     const first = await demo.open();
     await first.send('Plan a walk in the Alps.');
     await first.waitForLastAnswer();
-    const secondPage = await first.session.context.newPage();
-    await secondPage.goto(first.page.url());
-    const second = new DemoPage(secondPage);
+    const second = await secondTab(first);
     await expect.poll(() => second.chatTitles()).toEqual(['Plan a walk in the Alps.']);
 
     await second.button('New chat').click();
@@ -90,7 +95,7 @@ describe('the conversation list', () => {
     await second.button('Delete “Recipe for bread.”').click();
     await second.sidebar().getByRole('button', { name: 'Delete', exact: true }).click();
     await expect.poll(() => first.chatTitles()).toEqual(['Alps']);
-    await secondPage.close();
+    await second.page.close();
     await first.page.reload();
     await expect.poll(() => first.chatTitles()).toEqual(['Alps']);
   });
@@ -99,9 +104,7 @@ describe('the conversation list', () => {
     const first = await demo.open();
     await first.send('Plan a walk in the Alps.');
     await first.waitForLastAnswer();
-    const secondPage = await first.session.context.newPage();
-    await secondPage.goto(first.page.url());
-    const second = new DemoPage(secondPage);
+    const second = await secondTab(first);
     await expect.poll(() => second.questions().count()).toBe(1);
 
     // The first tab goes on; the second, idle, shows it without a reload.
@@ -115,7 +118,7 @@ describe('the conversation list', () => {
     await second.send('Which is easier?');
     await second.waitForLastAnswer();
     await expect.poll(() => first.questions().count()).toBe(3);
-    await secondPage.close();
+    await second.page.close();
     await first.page.reload();
     await expect.poll(() => first.questions().count()).toBe(3);
     expect(await first.questionText('first')).toBe('Plan a walk in the Alps.');

@@ -81,7 +81,8 @@ const isInFlight = (message: Message | undefined): message is ModelMessage =>
  * A multi-turn conversation with the Interactions API, framework-agnostic: React binds to it with
  * `useSyncExternalStore(conversation.subscribe, conversation.getSnapshot)`, anything else can too.
  *
- * Every operation changes state here; subscribers hear about it at most once per frame. Turn failures never
+ * Every operation changes state here; subscribers hear about it at most once per frame (about streamed text, at
+ * most every `streamingUpdateMs`). Turn failures never
  * reject: they land on the turn's message (status `error`, a typed `error`) and in `onError`. The returned
  * promises reject only for calls that cannot be made (a UsageError: an empty message, an unknown id).
  */

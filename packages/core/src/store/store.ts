@@ -99,13 +99,16 @@ export function createFrameStore<T>(
     invalidate(atMostEveryMs) {
       stale = true;
       changed = true;
-      if (cancelScheduled || listeners.size === 0) return;
+      // Already due at the next frame, or held back until it is (the common case while text streams): nothing
+      // to do, not even reading the clock.
+      if (cancelScheduled || listeners.size === 0 || (heldBack !== undefined && atMostEveryMs !== undefined))
+        return;
       const wait = atMostEveryMs === undefined ? 0 : notifiedAt + atMostEveryMs - now();
       if (wait <= 0) {
         clearTimeout(heldBack);
         heldBack = undefined;
         cancelScheduled = schedule(notify);
-      } else if (heldBack === undefined) {
+      } else {
         heldBack = setTimeout(() => {
           heldBack = undefined;
           if (!cancelScheduled) cancelScheduled = schedule(notify);
