@@ -134,7 +134,8 @@ describe('scroll anchoring', { timeout: 60_000 }, () => {
       start: (conversation) => conversation.restore(savedConversation(200)),
     });
     const list = screen.getByRole('region', { name: 'Messages' }).element() as HTMLElement;
-    await expect.poll(() => list.querySelectorAll('article').length).toBe(400);
+    // Older messages render in batches after the newest: the whole list takes a while on a busy machine.
+    await expect.poll(() => list.querySelectorAll('article').length, { timeout: 20_000 }).toBe(400);
     await expect.poll(() => list.scrollHeight - list.scrollTop - list.clientHeight).toBeLessThanOrEqual(40);
     expect(list.scrollTop).toBeGreaterThan(1000);
   });
