@@ -3,7 +3,7 @@
  * CPU time it has used; exits on `'stop'`.
  */
 import { startEmulatorServer } from '@gemkit/emulator';
-import { answerCpu } from './processes.js';
+import { answerCpu } from './child-ipc.js';
 
 const [apiKey, pacing] = process.argv.slice(2);
 const server = await startEmulatorServer({ port: 0, apiKey, pacing: JSON.parse(pacing ?? '{}') });

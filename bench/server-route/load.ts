@@ -300,7 +300,7 @@ async function inProcessBareProxy(upstream: string): Promise<ProxyHandle> {
 }
 
 async function forkBareProxy(upstream: string, cores?: string): Promise<ProxyHandle> {
-  const child = startChild('./bare-proxy-process.ts', [upstream, KEY], cores);
+  const child = startChild('./bare-proxy-process.ts', [upstream, KEY], cores, { shipped: true });
   const port = await child.next<number>('port');
   return { baseUrl: `http://127.0.0.1:${port}/api/gemini`, stop: () => child.stop() };
 }
@@ -311,7 +311,7 @@ async function forkEmulator(pacing: LoadOptions['pacing'], cores?: string): Prom
 }
 
 async function forkRoute(upstream: string, cores?: string): Promise<RouteHandle> {
-  const child = startChild('./route-process.ts', [upstream, KEY], cores);
+  const child = startChild('./route-process.ts', [upstream, KEY], cores, { shipped: true });
   const port = await child.next<number>('port');
   return {
     baseUrl: `http://127.0.0.1:${port}/api/gemini`,

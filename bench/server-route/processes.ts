@@ -1,6 +1,10 @@
 import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 
 /**
  * The emulator and the route each run in a process of their own, spoken to over IPC, so that neither shares
@@ -29,17 +33,37 @@ export function pinSelf(cores: string): void {
 /**
  * A TypeScript module of this folder in a child process. With `cores`, it is started under `taskset`, so
  * every thread it ever has (V8's, libuv's, the TypeScript loader's) runs on those cores only.
+ *
+ * `shipped`: the module is bundled first (esbuild, as an app bundles the route for production) and run by
+ * plain node. Run from source under tsx instead, every function the code makes at run time goes through
+ * esbuild's `__name` helper (tsx keeps names) and source maps are on: costs per request that no deployed
+ * server pays, and that a bare proxy, making fewer functions, pays less of. The two servers being
+ * compared, the route and the bare proxy, run this way; the emulator, the same on both sides, from source.
  */
-export function startChild(file: string, args: string[], cores?: string): Child {
-  const script = fileURLToPath(new URL(file, import.meta.url));
-  const execArgv = ['--import', 'tsx', '--conditions=@gemkit/source', '--expose-gc', ...profiling(file)];
+export function startChild(
+  file: string,
+  args: string[],
+  cores?: string,
+  { shipped = false }: { shipped?: boolean } = {},
+): Child {
+  const source = fileURLToPath(new URL(file, import.meta.url));
+  const script = shipped ? bundle(source) : source;
+  const execArgv = [
+    ...(shipped ? [] : ['--import', 'tsx', '--conditions=@gemkit/source']),
+    '--expose-gc',
+    ...profiling(file),
+  ];
   const stdio: ['ignore', 'inherit', 'inherit', 'ipc'] = ['ignore', 'inherit', 'inherit', 'ipc'];
   const child: ChildProcess = cores
     ? spawn('taskset', ['-c', cores, process.execPath, ...execArgv, script, ...args], { stdio })
     : fork(script, args, { execArgv, stdio });
+  const exited = once(child, 'exit').then(([code]) => {
+    throw new Error(`${file} exited (code ${code}) before answering`);
+  });
+  exited.catch(() => {});
   const next = async <T>(key: string): Promise<T> => {
     for (;;) {
-      const [message] = (await once(child, 'message')) as [Record<string, unknown>];
+      const [message] = (await Promise.race([once(child, 'message'), exited])) as [Record<string, unknown>];
       if (key in message) return message[key] as T;
     }
   };
@@ -51,21 +75,35 @@ export function startChild(file: string, args: string[], cores?: string): Child 
       return answer;
     },
     async stop() {
-      if (child.exitCode !== null) return;
-      child.send('stop');
-      await once(child, 'exit');
+      if (child.exitCode === null && child.signalCode === null) {
+        child.send('stop');
+        await once(child, 'exit');
+      }
+      if (shipped) rmSync(script, { force: true });
     },
   };
+}
+
+/** One ES module of `source` and what it imports (the workspace packages from their source), for node. */
+function bundle(source: string): string {
+  const outfile = join(tmpdir(), `gemkit-bench-${process.pid}-${basename(source, '.ts')}.mjs`);
+  buildSync({
+    entryPoints: [source],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    conditions: ['@gemkit/source'],
+    // Loaded by the route only when it has no upstream of its own, which here it always has.
+    external: ['@gemkit/emulator'],
+    logLevel: 'warning',
+  });
+  return outfile;
 }
 
 /** `BENCH_CPU_PROF=dir` writes a CPU profile of the route process there (to see where its time goes). */
 function profiling(file: string): string[] {
   const dir = process.env.BENCH_CPU_PROF;
   return dir && file.includes('route') ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
-}
-
-/** What a child answers to `'cpu'`: the CPU time its process has used so far, user + system, in µs. */
-export function answerCpu(): void {
-  const { user, system } = process.cpuUsage();
-  process.send?.({ cpu: user + system });
 }

@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGeminiRoute, toNodeHandler } from '@gemkit/server';
-import { answerCpu } from './processes.js';
+import { answerCpu } from './child-ipc.js';
 
 const [upstream, apiKey] = process.argv.slice(2);
 // The default logger: an upstream failure during a run shows on stderr with its cause.
