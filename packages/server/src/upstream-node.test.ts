@@ -2,6 +2,7 @@
  * The route's own HTTP client for network upstreams (node:http with keep-alive, not fetch), over real
  * sockets: what it must keep doing as fetch did, and what it does differently on purpose.
  */
+import { createServer as createHttpServer } from 'node:http';
 import { connect, createServer, type Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { startEmulatorServer } from '@gemkit/emulator';
@@ -124,6 +125,29 @@ describe('the route calling a network upstream', () => {
     expect((await fetch(`${route.baseUrl}/v1beta/files/abc`)).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1_800));
     expect(closedByRoute).toBe(true);
+  });
+
+  it('reaches an upstream named by an IPv6 address, under its path prefix, with the query kept', async () => {
+    const seen: { url?: string; host?: string }[] = [];
+    const upstream = createHttpServer((req, res) => {
+      seen.push({ url: req.url, host: req.headers.host });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"id":"abc","status":"completed"}');
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '::1', resolve));
+    cleanups.push(() => new Promise((resolve) => upstream.close(() => resolve())));
+    const { port } = upstream.address() as { port: number };
+    const route = await routeTo(`http://[::1]:${port}/prefix/`);
+
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(`${route.baseUrl}/v1beta/interactions/abc?include_input=true&key=x`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ id: 'abc', status: 'completed' });
+    }
+    expect(seen).toEqual([
+      { url: '/prefix/v1beta/interactions/abc?include_input=true', host: `[::1]:${port}` },
+      { url: '/prefix/v1beta/interactions/abc?include_input=true', host: `[::1]:${port}` },
+    ]);
   });
 
   it('asks for an unencoded body, and still decodes one the upstream compressed anyway', async () => {
