@@ -1,3 +1,4 @@
+import { Abort } from './abort.js';
 import { callUpstream } from './forward.js';
 import type { IncomingRequest, RouteReply } from './incoming.js';
 import { NodeIncoming } from './node-incoming.js';
@@ -12,8 +13,8 @@ import type { Upstream, UpstreamResponse } from './upstream.js';
  * the upstream request it leads to, which is aborted when the client goes away.
  */
 export class Call {
-  private readonly upstreamAbort = new AbortController();
-  private readonly onClientAbort = () => this.upstreamAbort.abort();
+  private readonly upstreamAbort = new Abort();
+  private readonly stopFollowingClient: () => void;
   private released = false;
 
   constructor(
@@ -27,8 +28,7 @@ export class Call {
     /** Present when the app identifies users (`authorize` is set): ownership is enforced. */
     readonly guard: OwnershipGuard | undefined,
   ) {
-    if (request.signal.aborted) this.upstreamAbort.abort();
-    else request.signal.addEventListener('abort', this.onClientAbort, { once: true });
+    this.stopFollowingClient = whenClientGoes(request, (reason) => this.upstreamAbort.abort(reason));
   }
 
   get id(): string {
@@ -46,7 +46,7 @@ export class Call {
         query: this.match.query,
         request: this.request,
         body,
-        signal: this.upstreamAbort.signal,
+        abort: this.upstreamAbort,
         extraForwardedHeaders: this.options.forwardHeaders,
         headers,
       },
@@ -117,10 +117,26 @@ export class Call {
     return isEventStream(upstream);
   }
 
-  /** Stops listening to the client's signal; the upstream request is over (or never started). */
+  /** Stops listening for the client to go; the upstream request is over (or never started). */
   release(): void {
     if (this.released) return;
     this.released = true;
-    this.request.signal.removeEventListener('abort', this.onClientAbort);
+    this.stopFollowingClient();
   }
+}
+
+/**
+ * Calls `gone` when the client goes away: through `closed` where the request has it (no AbortSignal
+ * listener, see abort.ts), else through its signal. Returns the way to stop listening.
+ */
+function whenClientGoes(request: IncomingRequest, gone: (reason: unknown) => void): () => void {
+  if (request.closed) return request.closed.onAbort(gone);
+  const { signal } = request;
+  if (signal.aborted) {
+    gone(signal.reason);
+    return () => {};
+  }
+  const listener = () => gone(signal.reason);
+  signal.addEventListener('abort', listener, { once: true });
+  return () => signal.removeEventListener('abort', listener);
 }

@@ -1,8 +1,9 @@
+import type { Abort } from './abort.js';
 import { badGateway } from './errors.js';
 import type { IncomingRequest } from './incoming.js';
 import type { RouteLogger } from './log.js';
 import { redact } from './log.js';
-import type { Upstream, UpstreamResponse } from './upstream.js';
+import type { Upstream, UpstreamInit, UpstreamResponse } from './upstream.js';
 
 /**
  * Request headers that reach the upstream: what the API and the resumable upload protocol read, and
@@ -28,7 +29,8 @@ export interface UpstreamCall {
   /** The client's request, for its headers. */
   request: IncomingRequest;
   body: BodyInit | null;
-  signal: AbortSignal;
+  /** Aborts the upstream request: the client went away. */
+  abort: Abort;
   extraForwardedHeaders: readonly string[];
   /** Overrides, e.g. `content-type` for a body the route rewrote. */
   headers?: Record<string, string>;
@@ -53,16 +55,11 @@ export async function callUpstream(
   if (upstream.apiKey) headers['x-goog-api-key'] = upstream.apiKey;
 
   const query = call.query.toString();
-  const init: RequestInit & { duplex?: 'half' } = { method: call.method, headers, signal: call.signal };
-  if (call.body !== null) {
-    init.body = call.body;
-    // Needed by fetch for a streamed request body (uploads pass through as they arrive).
-    init.duplex = 'half';
-  }
+  const init: UpstreamInit = { method: call.method, headers, body: call.body, abort: call.abort };
   try {
     return await upstream.fetch(`${upstream.baseUrl}${call.path}${query ? `?${query}` : ''}`, init);
   } catch (error) {
-    if (call.signal.aborted) throw error;
+    if (call.abort.aborted) throw error;
     // The cause can hold the upstream URL and more: it goes to the operator's log (redacted), not the client.
     logger.error(redact(`Upstream request failed: ${describe(error)}`, [upstream.apiKey]));
     throw badGateway('The Gemini API could not be reached.');

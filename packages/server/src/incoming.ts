@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { Abort } from './abort.js';
 import type { HeaderReader } from './raw-headers.js';
 
 /**
@@ -14,6 +15,11 @@ export interface IncomingRequest {
   readonly headers: HeaderReader;
   /** Aborts when the client goes away. */
   readonly signal: AbortSignal;
+  /**
+   * The same as `signal`, heard without an AbortSignal listener (see abort.ts): what `toNodeHandler`'s
+   * requests offer. Absent on a Web `Request`.
+   */
+  readonly closed?: Abort;
   readonly body: ReadableStream<Uint8Array> | null;
   /** The same request as a Web `Request`, made on demand; absent when this is a `Request` already. */
   toRequest?(): Request;

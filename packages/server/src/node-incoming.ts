@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
+import type { Abort } from './abort.js';
 import type { IncomingRequest } from './incoming.js';
 import { feed } from './node-body.js';
 import { type HeaderReader, RawHeaders } from './raw-headers.js';
@@ -21,10 +22,15 @@ export class NodeIncoming implements IncomingRequest {
   constructor(
     private readonly req: NodeRequest,
     readonly url: string,
-    readonly signal: AbortSignal,
+    readonly closed: Abort,
   ) {
     this.method = req.method ?? 'GET';
     this.headers = new RawHeaders(req.rawHeaders);
+  }
+
+  /** Made only when asked for (a Web Request, an error answer): the route itself listens to `closed`. */
+  get signal(): AbortSignal {
+    return this.closed.signal;
   }
 
   get body(): ReadableStream<Uint8Array> | null {

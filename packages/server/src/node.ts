@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
+import { Abort } from './abort.js';
 import { HANDLE_INCOMING, type IncomingHandler, type RouteReply } from './incoming.js';
 import { takeNodeSource } from './node-body.js';
 import { NodeIncoming, type NodeRequest } from './node-incoming.js';
@@ -25,7 +26,7 @@ export interface NodeHandlerOptions {
  * Serves a Web-standard handler from node:http, Express (`app.use(toNodeHandler(route))`) and Vite's dev
  * server (`server.middlewares.use(toNodeHandler(route))`). With a `next` (Express, Connect) requests outside
  * the route's `basePath` fall through to it. The response body is written as it arrives, respecting
- * backpressure, and a client that disconnects aborts the Request's signal (and so the upstream request).
+ * backpressure, and a client that disconnects aborts the request's signal (and so the upstream request).
  * No node: module is loaded at run time, so importing this from an edge bundle costs nothing.
  */
 export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions = {}): NodeHandler {
@@ -52,16 +53,15 @@ async function serve(
   path: string,
   options: NodeHandlerOptions,
 ): Promise<void> {
-  const disconnected = new AbortController();
-  const onClose = () => {
+  const disconnected = new Abort();
+  res.on('close', () => {
     if (!res.writableFinished) disconnected.abort();
-  };
-  res.on('close', onClose);
+  });
 
   const secure = options.https ?? Boolean((req.socket as { encrypted?: boolean }).encrypted);
   const host = req.headers.host ?? 'localhost';
   const url = `${secure ? 'https' : 'http'}://${host}${path.startsWith('/') ? path : `/${path}`}`;
-  const incoming = new NodeIncoming(req, url, disconnected.signal);
+  const incoming = new NodeIncoming(req, url, disconnected);
   const context = { clientAddress: req.socket.remoteAddress };
   // The route reads the Node request as it is (see incoming.ts); any other handler gets a Web Request.
   const handleIncoming = (handler as { [HANDLE_INCOMING]?: IncomingHandler })[HANDLE_INCOMING];
@@ -94,7 +94,7 @@ async function serve(
     res.setHeader('connection', 'close');
     res.on('finish', () => req.destroy());
   }
-  await writeBody(response, res, disconnected.signal);
+  await writeBody(response, res, disconnected);
 }
 
 /**
@@ -106,11 +106,7 @@ async function serve(
 const HEADERS_WAIT_MS = 10;
 
 /** Writes the body chunk by chunk, waiting for `drain` when the socket is full. */
-async function writeBody(
-  response: RouteReply,
-  res: ServerResponse,
-  disconnected: AbortSignal,
-): Promise<void> {
+async function writeBody(response: RouteReply, res: ServerResponse, disconnected: Abort): Promise<void> {
   const body = response instanceof Response ? response.body : null;
   const source = response instanceof Response ? body && takeNodeSource(body) : response.source;
   if (!body && !source) {
@@ -128,10 +124,9 @@ async function writeBody(
   if (source) return pipeBody(source, res, disconnected, headersTimer);
   if (!body) return;
   const reader = body.getReader();
-  const stop = () => {
+  const stopListening = disconnected.onAbort(() => {
     reader.cancel().catch(() => {});
-  };
-  disconnected.addEventListener('abort', stop, { once: true });
+  });
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -146,7 +141,7 @@ async function writeBody(
     res.destroy();
   } finally {
     clearTimeout(headersTimer);
-    disconnected.removeEventListener('abort', stop);
+    stopListening();
   }
 }
 
@@ -157,18 +152,17 @@ async function writeBody(
 function pipeBody(
   source: Readable,
   res: ServerResponse,
-  disconnected: AbortSignal,
+  disconnected: Abort,
   headersTimer: ReturnType<typeof setTimeout> | undefined,
 ): Promise<void> {
   return new Promise((resolve) => {
-    const stop = () => source.destroy();
+    const stopListening = disconnected.onAbort(() => source.destroy());
     const finish = (cut: boolean) => {
       clearTimeout(headersTimer);
-      disconnected.removeEventListener('abort', stop);
+      stopListening();
       if (cut) res.destroy();
       resolve();
     };
-    disconnected.addEventListener('abort', stop, { once: true });
     if (headersTimer) source.once('data', () => clearTimeout(headersTimer));
     source.on('error', () => {});
     source.on('close', () => finish(!source.readableEnded));
@@ -182,15 +176,16 @@ function contentType(response: RouteReply): string | null | undefined {
     : response.headers['content-type'];
 }
 
-function drained(res: ServerResponse, disconnected: AbortSignal): Promise<void> {
+function drained(res: ServerResponse, disconnected: Abort): Promise<void> {
   return new Promise((resolve) => {
+    let stopListening = () => {};
     const done = () => {
       res.off('drain', done);
-      disconnected.removeEventListener('abort', done);
+      stopListening();
       resolve();
     };
     res.on('drain', done);
-    disconnected.addEventListener('abort', done, { once: true });
+    stopListening = disconnected.onAbort(done);
   });
 }
 

@@ -150,6 +150,31 @@ describe('the route calling a network upstream', () => {
     ]);
   });
 
+  it('closes the upstream request when the client leaves before the upstream has answered', async () => {
+    let arrived = false;
+    let upstreamClosed = false;
+    const upstream = await upstreamServer((req) => {
+      // Reads the request, then never answers.
+      req.resume();
+      arrived = true;
+      req.socket.on('close', () => {
+        upstreamClosed = true;
+      });
+    });
+    const route = await routeTo(upstream.url);
+    const leave = new AbortController();
+    const sent = fetch(`${route.baseUrl}/v1beta/interactions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: MODEL, input: 'hello', stream: true }),
+      signal: leave.signal,
+    });
+    await eventually(() => arrived, 'the request to reach the upstream');
+    leave.abort();
+    await expect(sent).rejects.toThrow();
+    await eventually(() => upstreamClosed, 'the route to close the upstream request');
+  });
+
   it('asks for an unencoded body, and still decodes one the upstream compressed anyway', async () => {
     const file = { name: 'files/abc', mimeType: 'image/png', sizeBytes: '12', state: 'ACTIVE' };
     const asked: (string | undefined)[] = [];

@@ -15,7 +15,7 @@ import type { UpstreamCaller, UpstreamResponse } from './upstream.js';
  * on the benchmark machine, on the route's first-byte path and on every stream it starts under load.
  *
  * What stays as with `fetch`: the answer's status, headers and a Web stream body (that pauses the socket
- * when nobody reads, and whose cancel closes the request), the signal aborting the request at any point, a
+ * when nobody reads, and whose cancel closes the request), the abort (abort.ts) ending the request at any point, a
  * failure to connect rejecting. What differs, on purpose: redirects are not followed (the API never redirects, and a
  * redirect must not carry the key elsewhere), and the body is asked for unencoded (`identity`), which saves
  * the route inflating it; an encoded body is still decoded, as fetch would.
@@ -37,9 +37,9 @@ export function nodeUpstreamCaller(): UpstreamCaller | undefined {
 
   return (url, init) =>
     new Promise<UpstreamResponse>((resolve, reject) => {
-      const signal = init.signal ?? undefined;
-      if (signal?.aborted) {
-        reject(signal.reason);
+      const { abort } = init;
+      if (abort.aborted) {
+        reject(abort.reason);
         return;
       }
       const target = targetOf(url);
@@ -49,18 +49,20 @@ export function nodeUpstreamCaller(): UpstreamCaller | undefined {
         hostname: target.hostname,
         port: target.port,
         path: target.path,
-        method: init.method ?? 'GET',
-        headers: requestHeaders(init.headers),
+        method: init.method,
+        // The body is asked for unencoded (see above); names are in lower case (see forward.ts).
+        headers: { 'accept-encoding': 'identity', ...init.headers },
         agent: agents[target.protocol],
         // As undici's fetch does: a connection silent this long is given up.
         timeout: IDLE_TIMEOUT_MS,
       });
-      const onAbort = () => request.destroy(signal?.reason);
-      signal?.addEventListener('abort', onAbort, { once: true });
+      request.on(
+        'close',
+        abort.onAbort((reason) => request.destroy(reason as Error)),
+      );
       request.on('timeout', () =>
         request.destroy(new Error(`No answer from the upstream in ${IDLE_TIMEOUT_MS} ms.`)),
       );
-      request.on('close', () => signal?.removeEventListener('abort', onAbort));
       request.on('error', reject);
       request.on('response', (response) => {
         try {
@@ -135,25 +137,12 @@ function nodeModules(): NodeModules | undefined {
   };
 }
 
-function requestHeaders(init: HeadersInit | undefined): Record<string, string> {
-  const headers: Record<string, string> = { 'accept-encoding': 'identity' };
-  if (init instanceof Headers || Array.isArray(init)) {
-    new Headers(init).forEach((value, name) => {
-      headers[name] = value;
-    });
-  } else if (init) {
-    // The route passes a record with names in lower case (see forward.ts): no Headers made for it.
-    Object.assign(headers, init);
-  }
-  return headers;
-}
-
 async function sendBody(
   request: Http.ClientRequest,
-  body: RequestInit['body'],
+  body: BodyInit | null,
   stream: StreamModule,
 ): Promise<void> {
-  if (body === null || body === undefined) {
+  if (body === null) {
     request.end();
     return;
   }

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { Abort } from './abort.js';
 import type { RouteLogger } from './log.js';
 import type { HeaderReader } from './raw-headers.js';
 import { nodeUpstreamCaller } from './upstream-node.js';
@@ -6,11 +7,35 @@ import { nodeUpstreamCaller } from './upstream-node.js';
 export type UpstreamFetch = (request: Request) => Promise<Response>;
 
 /**
- * How the route calls its upstream: with a URL and init, like `fetch` itself. A network upstream hands them
- * to `fetch` as they are; building a `Request` first would cost a second Request construction inside fetch
- * and, for a body, an identity TransformStream piping it (undici's "proxy" of a Request's body).
+ * How the route calls its upstream: with a URL and init, much as `fetch` is called. A network upstream on
+ * another runtime hands them to `fetch` as they are; building a `Request` first would cost a second Request
+ * construction inside fetch and, for a body, an identity TransformStream piping it (undici's "proxy" of a
+ * Request's body).
  */
-export type UpstreamCaller = (url: string, init: RequestInit) => Promise<UpstreamResponse>;
+export type UpstreamCaller = (url: string, init: UpstreamInit) => Promise<UpstreamResponse>;
+
+/** What the route sends: headers with names in lower case, and an `Abort` where fetch takes a signal. */
+export interface UpstreamInit {
+  method: string;
+  headers: Record<string, string>;
+  body: BodyInit | null;
+  abort: Abort;
+}
+
+/** The init as `fetch` and `Request` take it. */
+export function toRequestInit(init: UpstreamInit): RequestInit & { duplex?: 'half' } {
+  const request: RequestInit & { duplex?: 'half' } = {
+    method: init.method,
+    headers: init.headers,
+    signal: init.abort.signal,
+  };
+  if (init.body !== null) {
+    request.body = init.body;
+    // Needed by fetch for a streamed request body (uploads pass through as they arrive).
+    request.duplex = 'half';
+  }
+  return request;
+}
 
 /**
  * What the route reads of the upstream's answer. A fetch `Response` is one; the Node caller answers with a
@@ -92,12 +117,12 @@ export function chooseUpstream(choice: UpstreamChoice, logger: RouteLogger): () 
 
 /** node:http on Node (see upstream-node.ts for why), `fetch` on every other runtime. */
 function networkCaller(): UpstreamCaller {
-  return nodeUpstreamCaller() ?? ((url, init) => globalThis.fetch(url, init));
+  return nodeUpstreamCaller() ?? ((url, init) => globalThis.fetch(url, toRequestInit(init)));
 }
 
 /** An in-process handler takes a Request, as `upstreamFetch` is documented to. */
 function inProcessCaller(handler: UpstreamFetch): UpstreamCaller {
-  return (url, init) => handler(new Request(url, init));
+  return (url, init) => handler(new Request(url, toRequestInit(init)));
 }
 
 function constant(upstream: Upstream): () => Promise<Upstream> {
