@@ -43,7 +43,7 @@ const report = await runLoad({
   // About what Gemini streams: deltas of a few words, tens of milliseconds apart; ~1.3 s per answer.
   textLength: quick ? 300 : 1_000,
   pacing: quick ? { chunkSize: 40, delayMs: 5 } : { chunkSize: 40, delayMs: 50 },
-  restStreams: quick ? 5 : 150,
+  restStreams: quick ? 5 : 300,
   restTextLength: 40,
   isolate: !quick,
   pinning,
