@@ -15,10 +15,10 @@ import type { UpstreamCaller, UpstreamResponse } from './upstream.js';
  * on the benchmark machine, on the route's first-byte path and on every stream it starts under load.
  *
  * What stays as with `fetch`: the answer's status, headers and a Web stream body (that pauses the socket
- * when nobody reads, and whose cancel closes the request), the abort (abort.ts) ending the request at any point, a
- * failure to connect rejecting. What differs, on purpose: redirects are not followed (the API never redirects, and a
- * redirect must not carry the key elsewhere), and the body is asked for unencoded (`identity`), which saves
- * the route inflating it; an encoded body is still decoded, as fetch would.
+ * when nobody reads, and whose cancel closes the request), the abort (abort.ts) ending the request at any
+ * point, a failure to connect rejecting. What differs, on purpose: redirects are not followed (the API never
+ * redirects, and a redirect must not carry the key elsewhere), and the body is asked for unencoded
+ * (`identity`), which saves the route inflating it; an encoded body is still decoded, as fetch would.
  *
  * The modules are taken with process.getBuiltinModule (Node ≥ 20.16), not imported, so that edge bundles of
  * the route never see a node: import; elsewhere (older Node, Bun, Deno, workers) the route uses `fetch`.
