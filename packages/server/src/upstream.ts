@@ -23,7 +23,7 @@ export interface UpstreamInit {
 }
 
 /** The init as `fetch` and `Request` take it. */
-export function toRequestInit(init: UpstreamInit): RequestInit & { duplex?: 'half' } {
+function toRequestInit(init: UpstreamInit): RequestInit & { duplex?: 'half' } {
   const request: RequestInit & { duplex?: 'half' } = {
     method: init.method,
     headers: init.headers,
