@@ -27,6 +27,7 @@ export {
   type PersistenceAdapter,
   pendingToolCalls,
   type RequestSettings,
+  type RestoreOptions,
   type SerializedConversation,
   type StreamingTextSource,
   type StreamingTextState,

@@ -7,6 +7,7 @@ import {
   type MessageInput,
   mergeSettings,
   pickSettings,
+  type RestoreOptions,
   type SerializedConversation,
   type ToolResultOptions,
 } from '@gemkit/core';
@@ -47,7 +48,8 @@ export interface UseConversationResult extends ConversationSnapshot {
   /** Stops and forgets everything, saved state included. */
   reset: () => Promise<void>;
   serialize: () => SerializedConversation;
-  restore: (data: SerializedConversation) => void;
+  /** Replaces the conversation by saved data; `{ save: false }` when it was just loaded from `persistence`. */
+  restore: (data: SerializedConversation, options?: RestoreOptions) => void;
   /** The framework-agnostic Conversation behind the hook. */
   conversation: Conversation;
 }
@@ -118,7 +120,8 @@ export function useConversation(options: UseConversationOptions = {}): UseConver
         conversation.addToolResult(callId, result, options),
       reset: () => conversation.reset(),
       serialize: () => conversation.serialize(),
-      restore: (data: SerializedConversation) => conversation.restore(data),
+      restore: (data: SerializedConversation, options?: RestoreOptions) =>
+        conversation.restore(data, options),
       conversation,
     }),
     [conversation],

@@ -118,6 +118,30 @@ describe('persistence', () => {
     detach();
   });
 
+  it('restore saves what it is given, unless told it was just loaded from storage (another tab saved it)', async () => {
+    const { open, persistence } = pair({ client: env.fast.client });
+    const writer = open();
+    await writer.send('Saved by another tab.');
+    const reader = open();
+    await reader.hydrate();
+    const saves = vi.spyOn(persistence, 'save');
+    // Saves are queued on promises: a macrotask later, any the restore asked for has run.
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+    const saved = (await persistence.load('chat')) as SerializedConversation;
+    reader.restore(saved, { save: false });
+    await settled();
+    expect(reader.getSnapshot().messages.map((m) => m.text)).toEqual(
+      writer.getSnapshot().messages.map((m) => m.text),
+    );
+    expect(saves).not.toHaveBeenCalled();
+
+    reader.restore(saved);
+    await settled();
+    expect(saves).toHaveBeenCalledTimes(1);
+    expect(saves.mock.calls[0]?.[1]).toEqual(saved);
+  });
+
   it('reset removes the saved conversation', async () => {
     const { open, persistence } = pair({ client: env.fast.client });
     const conversation = open();

@@ -33,6 +33,11 @@ export interface ConversationCallbacks {
   onError?: (error: AnyGemkitError, message: ModelMessage | undefined) => void;
 }
 
+export interface RestoreOptions {
+  /** Save the restored data through `persistence` (default). `false` when it was just loaded from there. */
+  save?: boolean;
+}
+
 export interface ConversationOptions extends RequestSettings, ConversationCallbacks {
   client: GemkitClient;
   /** Default `stateful`. Can change between turns (`setOptions({ mode })`), in both directions. */
@@ -282,13 +287,18 @@ export class Conversation implements ReadableStore<ConversationSnapshot> {
     return serializeTree(this.id, this.#tree);
   }
 
-  /** Replaces the conversation by saved data. A turn that was running when it was saved is resumable. */
-  restore(data: SerializedConversation): void {
+  /**
+   * Replaces the conversation by saved data. A turn that was running when it was saved is resumable. The data
+   * is saved through `persistence`, unless `save: false` says it came from there (another tab saved it):
+   * writing it back would only echo it, and could land after a newer save of that tab.
+   */
+  restore(data: SerializedConversation, options: RestoreOptions = {}): void {
     const tree = deserializeTree(data);
     if (!tree) throw new UsageError('This is not a saved conversation (version 1)');
     this.stop();
     this.#tree = tree;
-    this.#changed();
+    this.#store.invalidate();
+    if (options.save !== false) this.#persist();
   }
 
   /**

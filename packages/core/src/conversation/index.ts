@@ -2,6 +2,7 @@ export {
   Conversation,
   type ConversationCallbacks,
   type ConversationOptions,
+  type RestoreOptions,
 } from './conversation.js';
 export type { ConversationSnapshot, ConversationStatus } from './conversation-snapshot.js';
 export { type DeleteStoredResult, deleteStoredInteractions } from './delete-stored.js';
