@@ -25,37 +25,12 @@ export interface ChatPaneProps {
 const components = { Message: InspectableMessage };
 
 /**
- * One chat, loaded again (a fresh conversation from storage) when another tab saved a newer state of it
- * while this one was idle: the same chat open in two tabs shows what either added.
+ * One chat: its header (title, mode, settings, inspector), the chat itself, and the event inspector. When
+ * another tab saves a newer state of this chat while this one is idle, it is shown in place (no remount: the
+ * messages, the scroll position, the draft and the focus stay), so the same chat open in two tabs shows what
+ * either added, and neither's next message overwrites the other's.
  */
-export function ChatPane(props: ChatPaneProps) {
-  const [reload, setReload] = useState({ revision: 0, focusComposer: true });
-  const onSavedElsewhere = () =>
-    // The composer takes focus again only if it had it: a reload must not pull focus from elsewhere.
-    setReload((previous) => ({
-      revision: previous.revision + 1,
-      focusComposer: document.activeElement?.closest('.gk-composer') != null,
-    }));
-  return (
-    <ChatPaneBody
-      key={reload.revision}
-      {...props}
-      focusComposer={reload.focusComposer}
-      onSavedElsewhere={onSavedElsewhere}
-    />
-  );
-}
-
-/** One chat: its header (title, mode, settings, inspector), the chat itself, and the event inspector. */
-function ChatPaneBody({
-  entry,
-  status,
-  inspectorOpen,
-  onToggleInspector,
-  onOpenSidebar,
-  focusComposer,
-  onSavedElsewhere,
-}: ChatPaneProps & { focusComposer: boolean; onSavedElsewhere: () => void }) {
+export function ChatPane({ entry, status, inspectorOpen, onToggleInspector, onOpenSidebar }: ChatPaneProps) {
   const { id, settings } = entry;
   const requestSettings = {
     model: settings.model ?? DEFAULT_MODEL,
@@ -87,17 +62,19 @@ function ChatPaneBody({
 
   const { reset, serialize } = chat;
   useEffect(() => registerLiveChat(id, { reset, serialize }), [id, reset, serialize]);
-  const latest = useRef({ chat, onSavedElsewhere });
-  latest.current = { chat, onSavedElsewhere };
+  const { conversation } = chat;
   useEffect(
     () =>
       conversationStorage.onSavedElsewhere(async (savedId) => {
-        if (savedId !== id) return;
-        const saved = await Promise.resolve(conversationStorage.load(id)).catch(() => undefined);
-        const current = latest.current;
-        if (shouldReload(saved, current.chat.serialize(), current.chat.isLoading)) current.onSavedElsewhere();
+        if (savedId !== conversation.id) return;
+        const saved = await Promise.resolve(conversationStorage.load(savedId)).catch(() => undefined);
+        // Read after the load, from the conversation itself: a turn sent meanwhile must not be replaced.
+        const answering = conversation.getSnapshot().isLoading;
+        // Not saved back: it came from storage, and writing it again could land after that tab's next save.
+        if (saved && shouldReload(saved, conversation.serialize(), answering))
+          conversation.restore(saved, { save: false });
       }),
-    [id],
+    [conversation],
   );
   useChatTitle(entry, chat.messages, chat.hydrated);
 
@@ -149,7 +126,7 @@ function ChatPaneBody({
             header={false}
             title={entry.title}
             components={components}
-            autoFocus={focusComposer}
+            autoFocus
             draftKey={id}
             emptyState={
               <EmptyState upstream={status?.upstream} onPick={(prompt) => void chat.send(prompt)} />

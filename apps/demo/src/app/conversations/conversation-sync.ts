@@ -8,7 +8,7 @@ export interface SavedChannel {
 
 /**
  * The chats' storage, telling the other open tabs about every save and removal, so that a chat open in two
- * tabs does not have the stale tab's next save overwrite what the other tab added (see `useReloadWhenSaved`).
+ * tabs does not have the stale tab's next save overwrite what the other tab added (see `ChatPane`).
  */
 export function broadcastingStorage(
   storage: PersistenceAdapter<SerializedConversation>,
@@ -44,7 +44,7 @@ const inFlight = (data: SerializedConversation) =>
   );
 
 /**
- * Whether this tab should load the chat again after another tab saved it: the saved chat differs from the one
+ * Whether this tab should show the chat as another tab saved it: the saved chat differs from the one
  * shown, this tab is not answering, and the other tab is not either (its turn saves again when it ends; loading
  * it mid-answer would have this tab resume, or mark interrupted, a turn another tab is still streaming).
  */
