@@ -4,6 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { createBareProxy } from './bare-proxy.js';
+import { exitWithParent } from './child-ipc.js';
 
 const [upstream = '', apiKey = ''] = process.argv.slice(2);
 const server = createBareProxy(upstream, apiKey);
@@ -11,6 +12,7 @@ server.listen(0, '127.0.0.1', () => {
   process.send?.({ port: (server.address() as AddressInfo).port });
 });
 
+exitWithParent();
 process.on('message', (message) => {
   if (message === 'stop') {
     server.closeAllConnections();

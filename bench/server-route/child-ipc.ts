@@ -1,5 +1,5 @@
 /**
- * What the child processes (emulator-process.ts, route-process.ts) share: kept apart from processes.ts,
+ * What the child processes (emulator-, route- and bare-proxy-process.ts) share: kept apart from processes.ts,
  * which the parent uses and which loads esbuild, so that a bundled child carries none of that.
  */
 
@@ -7,4 +7,12 @@
 export function answerCpu(): void {
   const { user, system } = process.cpuUsage();
   process.send?.({ cpu: user + system });
+}
+
+/**
+ * Ends this child when the parent goes away without saying `'stop'` (it failed, or was killed): the IPC
+ * channel closes, and a child left running would hold a core, a port and the parent's output pipe.
+ */
+export function exitWithParent(): void {
+  process.on('disconnect', () => process.exit(0));
 }

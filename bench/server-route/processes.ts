@@ -44,10 +44,10 @@ export function startChild(
   file: string,
   args: string[],
   cores?: string,
-  { shipped = false }: { shipped?: boolean } = {},
+  { shipped = false, packagesFrom }: ShippedOptions = {},
 ): Child {
   const source = fileURLToPath(new URL(file, import.meta.url));
-  const script = shipped ? bundle(source) : source;
+  const script = shipped ? bundle(source, packagesFrom) : source;
   const execArgv = [
     ...(shipped ? [] : ['--import', 'tsx', '--conditions=@gemkit/source']),
     '--expose-gc',
@@ -84,10 +84,25 @@ export function startChild(
   };
 }
 
+export interface ShippedOptions {
+  shipped?: boolean;
+  /**
+   * With `shipped`: a folder holding another copy of the workspace's `packages/<name>/src` (another commit's,
+   * see ab.ts), whose @gemkit/server and @gemkit/core are bundled instead of this checkout's.
+   */
+  packagesFrom?: string;
+}
+
 /** One ES module of `source` and what it imports (the workspace packages from their source), for node. */
-function bundle(source: string): string {
-  const outfile = join(tmpdir(), `gemkit-bench-${process.pid}-${basename(source, '.ts')}.mjs`);
+function bundle(source: string, packagesFrom?: string): string {
+  const tag = packagesFrom ? `-${basename(packagesFrom)}` : '';
+  const outfile = join(tmpdir(), `gemkit-bench-${process.pid}-${basename(source, '.ts')}${tag}.mjs`);
   buildSync({
+    alias: packagesFrom ? packagesOf(packagesFrom) : {},
+    // What those packages import from npm is taken from this checkout's install.
+    nodePaths: packagesFrom
+      ? PACKAGES_WITH_DEPENDENCIES.map((name) => join(repo, 'packages', name, 'node_modules'))
+      : [],
     entryPoints: [source],
     outfile,
     bundle: true,
@@ -100,6 +115,19 @@ function bundle(source: string): string {
     logLevel: 'warning',
   });
   return outfile;
+}
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const PACKAGES_WITH_DEPENDENCIES = ['server', 'core'];
+
+/** `@gemkit/server` and `@gemkit/core` as their source under `root`. */
+function packagesOf(root: string): Record<string, string> {
+  return Object.fromEntries(
+    PACKAGES_WITH_DEPENDENCIES.map((name) => [
+      `@gemkit/${name}`,
+      join(root, 'packages', name, 'src', 'index.ts'),
+    ]),
+  );
 }
 
 /** `BENCH_CPU_PROF=dir` writes a CPU profile of the route process there (to see where its time goes). */

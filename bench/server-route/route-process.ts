@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGeminiRoute, toNodeHandler } from '@gemkit/server';
-import { answerCpu } from './child-ipc.js';
+import { answerCpu, exitWithParent } from './child-ipc.js';
 
 const [upstream, apiKey] = process.argv.slice(2);
 // The default logger: an upstream failure during a run shows on stderr with its cause.
@@ -16,6 +16,7 @@ server.listen(0, '127.0.0.1', () => {
   process.send?.({ port: (server.address() as AddressInfo).port });
 });
 
+exitWithParent();
 process.on('message', (message) => {
   if (message === 'sample') {
     (globalThis as { gc?: () => void }).gc?.();
