@@ -150,6 +150,76 @@ describe('the route calling a network upstream', () => {
     ]);
   });
 
+  it('frames each body as sent: a length for one in hand, chunks for one streamed through, none for a DELETE', async () => {
+    interface Seen {
+      call: string;
+      host?: string;
+      length?: string;
+      chunked: boolean;
+      key?: string;
+      body: string;
+    }
+    const seen: Seen[] = [];
+    const upstream = await upstreamServer(async (req, res) => {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      seen.push({
+        call: `${req.method} ${req.url}`,
+        host: req.headers.host,
+        length: req.headers['content-length'],
+        chunked: req.headers['transfer-encoding'] === 'chunked',
+        key: req.headers['x-goog-api-key'] as string | undefined,
+        body,
+      });
+      res.writeHead(200, { 'content-type': 'application/json', 'x-goog-upload-status': 'active' });
+      res.end('{}');
+    });
+    const route = await routeTo(upstream.url);
+    const host = new URL(upstream.url).host;
+    const create = JSON.stringify({ model: MODEL, input: 'héllo' });
+
+    const calls: [string, RequestInit][] = [
+      [
+        '/v1beta/interactions',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: create },
+      ],
+      ['/v1beta/interactions/abc/cancel', { method: 'POST' }],
+      ['/v1beta/interactions/abc', { method: 'DELETE' }],
+      [
+        '/upload/v1beta/files?upload_id=u1',
+        {
+          method: 'POST',
+          headers: { 'x-goog-upload-command': 'upload', 'x-goog-upload-offset': '0' },
+          body: 'some bytes',
+        },
+      ],
+    ];
+    for (const [path, init] of calls) {
+      const response = await fetch(`${route.baseUrl}${path}`, init);
+      expect(response.status, path).toBe(200);
+      await response.arrayBuffer();
+    }
+    const common = { host, key: SERVER_KEY };
+    expect(seen).toEqual([
+      {
+        ...common,
+        call: 'POST /v1beta/interactions',
+        length: String(Buffer.byteLength(create)),
+        chunked: false,
+        body: create,
+      },
+      { ...common, call: 'POST /v1beta/interactions/abc/cancel', length: '0', chunked: false, body: '' },
+      { ...common, call: 'DELETE /v1beta/interactions/abc', length: undefined, chunked: false, body: '' },
+      {
+        ...common,
+        call: 'POST /upload/v1beta/files?upload_id=u1',
+        length: undefined,
+        chunked: true,
+        body: 'some bytes',
+      },
+    ]);
+  });
+
   it('closes the upstream request when the client leaves before the upstream has answered', async () => {
     let arrived = false;
     let upstreamClosed = false;

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import type * as Zlib from 'node:zlib';
 import { webStreamOf } from './node-body.js';
 import { RawHeaders } from './raw-headers.js';
-import type { UpstreamCaller, UpstreamResponse } from './upstream.js';
+import type { UpstreamCaller, UpstreamInit, UpstreamResponse } from './upstream.js';
 
 /**
  * The network upstream called with node:http(s) and keep-alive agents instead of `fetch`, on Node.
@@ -50,8 +50,7 @@ export function nodeUpstreamCaller(): UpstreamCaller | undefined {
         port: target.port,
         path: target.path,
         method: init.method,
-        // The body is asked for unencoded (see above); names are in lower case (see forward.ts).
-        headers: { 'accept-encoding': 'identity', ...init.headers },
+        headers: headerList(target, init),
         agent: agents[target.protocol],
         // As undici's fetch does: a connection silent this long is given up.
         timeout: IDLE_TIMEOUT_MS,
@@ -137,6 +136,41 @@ function nodeModules(): NodeModules | undefined {
   };
 }
 
+/**
+ * The request's headers as one flat list, which node:http writes out as they are: given as a record, each
+ * would be validated and stored one by one (`setHeader`), then looked up again for `host` and `expect`. Names
+ * come in lower case (see forward.ts); the body is asked for unencoded (see above), and a body in hand has
+ * its length here. A streamed body (an upload) is sent chunked, as node:http does without a length.
+ */
+function headerList(target: Target, init: UpstreamInit): string[] {
+  const list = [
+    'host',
+    target.port ? `${hostForHeader(target.hostname)}:${target.port}` : hostForHeader(target.hostname),
+    'accept-encoding',
+    'identity',
+  ];
+  for (const name in init.headers) {
+    if (
+      name !== 'host' &&
+      name !== 'accept-encoding' &&
+      name !== 'content-length' &&
+      name !== 'transfer-encoding'
+    )
+      list.push(name, init.headers[name] as string);
+  }
+  const { body } = init;
+  if (body === null) {
+    if (init.method !== 'GET' && init.method !== 'HEAD' && init.method !== 'DELETE')
+      list.push('content-length', '0');
+  } else if (typeof body === 'string' || body instanceof Uint8Array)
+    list.push('content-length', String(Buffer.byteLength(body)));
+  else list.push('transfer-encoding', 'chunked');
+  return list;
+}
+
+/** An IPv6 address goes back into brackets in a Host header. */
+const hostForHeader = (hostname: string) => (hostname.includes(':') ? `[${hostname}]` : hostname);
+
 async function sendBody(
   request: Http.ClientRequest,
   body: BodyInit | null,
@@ -147,7 +181,6 @@ async function sendBody(
     return;
   }
   if (typeof body === 'string' || body instanceof Uint8Array) {
-    request.setHeader('content-length', Buffer.byteLength(body));
     request.end(body);
     return;
   }
