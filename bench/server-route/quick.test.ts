@@ -24,6 +24,7 @@ describe('server-route load test, quick mode', () => {
     expect(report.atRest.route).toMatchObject({ streams: 3, whole: 3 });
     expect(report.atRest.bareProxy).toMatchObject({ streams: 3, whole: 3 });
     expect(report.cpuPerStreamMs?.route).toBeGreaterThan(0);
+    expect(Number.isFinite(report.atRest.pairedAddedTtfbP50Ms)).toBe(true);
   }, 60_000);
 });
 

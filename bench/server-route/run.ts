@@ -110,6 +110,7 @@ function print(r: LoadReport) {
     'added TTFB at rest, p99 (ms)': r.atRest.addedTtfbP99Ms,
     'added TTFB at rest by a bare node:http proxy, p50 (ms)': r.atRest.bareProxyAddedTtfbP50Ms,
     'route beyond the bare proxy at rest, p50 (ms)': r.atRest.routeOverBareProxyP50Ms,
+    'added TTFB at rest, median of paired turns (ms)': r.atRest.pairedAddedTtfbP50Ms,
     [`added TTFB with ${r.options.streams} at once, p50 (ms)`]: r.concurrent.addedTtfbP50Ms,
     [`added TTFB with ${r.options.streams} at once, p99 (ms)`]: r.concurrent.addedTtfbP99Ms,
     'throughput through the route ÷ directly': formatRatio(r.concurrent.throughputRatio),
