@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { QUICK, runDecodeBenchmark, TASKS } from './benchmark.js';
 
@@ -19,5 +21,18 @@ describe('stream decoding benchmark, quick mode', () => {
     const [run] = report.runs;
     expect(run?.rows.map((row) => row.task).sort()).toEqual(Object.values(TASKS).sort());
     for (const row of run?.rows ?? []) expect(row.samples).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+describe('the decoding benchmark as `pnpm run decode` runs it', () => {
+  it('bundled by lib/shipped.ts and run by plain node, it decodes correctly and exits 0', () => {
+    const bench = fileURLToPath(new URL('../', import.meta.url));
+    const run = spawnSync('npx', ['tsx', 'lib/shipped.ts', 'decode/run.ts', '--quick'], {
+      cwd: bench,
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('@gemkit/core finalInteraction()');
+    expect(run.stdout).toContain('quick mode: timings not judged');
   }, 60_000);
 });
