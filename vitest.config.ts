@@ -75,6 +75,9 @@ export default defineConfig({
           globalSetup: ['apps/demo/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A poll here waits on a whole app (a built server, the emulator, Chromium) while every other
+          // project runs on the same two cores; expect.poll's default second has been too short there.
+          expect: { poll: { timeout: 5_000 } },
         },
       },
       {
