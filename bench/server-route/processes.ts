@@ -88,7 +88,7 @@ export interface ShippedOptions {
   shipped?: boolean;
   /**
    * With `shipped`: a folder holding another copy of the workspace's `packages/<name>/src` (another commit's,
-   * see ab.ts), whose @gemkit/server and @gemkit/core are bundled instead of this checkout's.
+   * see compare-commits.ts), whose @gemkit/server and @gemkit/core are bundled instead of this checkout's.
    */
   packagesFrom?: string;
 }
