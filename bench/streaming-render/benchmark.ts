@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { Pacing } from '@gemkit/emulator';
-import { type Browser, chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.js';
+import { CdpBrowser } from '../lib/cdp-browser.js';
 import { quantile } from '../lib/measure.js';
 import { round } from '../lib/report.js';
 import { measureStreamShape, type StreamShape } from './answer-emulator.js';
@@ -141,7 +141,7 @@ export function sawWholeAnswer(check: RenderCheck | null): boolean {
 
 export async function runStreamingRender(options: StreamingRenderOptions): Promise<StreamingRenderReport> {
   const pagesDir = await buildPages();
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = CdpBrowser.launch(CHROMIUM_PATH, CHROMIUM_ARGS);
   try {
     const sizes: SizeReport[] = [];
     for (const bytes of options.sizes) sizes.push(await measureSize(browser, pagesDir, bytes, options));
@@ -163,7 +163,7 @@ export async function runStreamingRender(options: StreamingRenderOptions): Promi
         sizes.length > 1 && (growth[CONTENDERS.gemkit.key] ?? Number.NaN) <= TARGETS.growthAtDoubleLength,
     };
     return {
-      chromium: browser.version(),
+      chromium: await browser.version(),
       pacing: options.pacing,
       runsPerContender: options.runs,
       sizes,
@@ -177,7 +177,7 @@ export async function runStreamingRender(options: StreamingRenderOptions): Promi
 }
 
 async function measureSize(
-  browser: Browser,
+  browser: CdpBrowser,
   pagesDir: string,
   bytes: number,
   options: StreamingRenderOptions,

@@ -1,5 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { performanceMetrics } from '../lib/browser-pages.js';
+import type { CdpBrowser, CdpPage } from '../lib/cdp-browser.js';
 import type { Answer } from './document.js';
 import type { PageResult, RenderCheck } from './pages/bench-page.js';
 
@@ -36,33 +35,36 @@ export interface PageMeasurement {
 const PROMPT = 'Write the long answer.';
 
 /**
- * Opens the contender's page in a fresh browser context, sends the message and waits for the final text
- * to be painted; main-thread time comes from the Performance domain's counters (ScriptDuration,
+ * Opens the contender's page in a browser context of its own, sends the message and waits for the final
+ * text to be painted; main-thread time comes from the Performance domain's counters (ScriptDuration,
  * LayoutDuration, RecalcStyleDuration, TaskDuration) taken just before sending and at the end, in thread
- * CPU time ('threadTicks'), so that other processes on a busy machine do not inflate them.
+ * CPU time ('threadTicks'), so that other processes on a busy machine do not inflate them. Driven over the
+ * DevTools protocol alone, with no Network domain on (see cdp-browser.ts).
  */
 export async function measurePage(
-  browser: Browser,
+  browser: CdpBrowser,
   baseUrl: string,
   contender: Contender,
   answer: Answer,
 ): Promise<PageMeasurement> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await browser.newPage({ width: 1280, height: 860 });
   try {
-    const page = await context.newPage();
     const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    await page.send('Runtime.enable');
+    page.on('Runtime.exceptionThrown', (params) => {
+      const details = params.exceptionDetails as { exception?: { description?: string }; text: string };
+      errors.push(details.exception?.description ?? details.text);
+    });
     await page.goto(`${baseUrl}/${contender.path}`);
     await page.evaluate(() => window.bench.ready);
     // Code a page loads when idle (lazy chunks prefetched after mount) is in before the user would send.
-    await page.waitForLoadState('networkidle');
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-    await cdp.send('HeapProfiler.collectGarbage');
-    const before = await performanceMetrics(cdp);
+    await page.evaluate(whenNetworkQuiet, QUIET_MS);
+    await page.send('Performance.enable', { timeDomain: 'threadTicks' });
+    await page.send('HeapProfiler.collectGarbage');
+    const before = await performanceMetrics(page);
     await page.evaluate((prompt) => window.bench.send(prompt), PROMPT);
-    const result: PageResult = await page.evaluate(() => window.bench.finished);
-    const after = await performanceMetrics(cdp);
+    const result = await page.evaluate((): Promise<PageResult> => window.bench.finished);
+    const after = await performanceMetrics(page);
     const selector = contender.answerSelector;
     const check =
       selector === null
@@ -72,8 +74,8 @@ export async function measurePage(
             pieces: answer.pieces,
             counts: answer.counts,
           });
-    await cdp.send('HeapProfiler.collectGarbage');
-    const heap = (await performanceMetrics(cdp)).JSHeapUsedSize ?? Number.NaN;
+    await page.send('HeapProfiler.collectGarbage');
+    const heap = (await performanceMetrics(page)).JSHeapUsedSize ?? Number.NaN;
     const spent = (name: string) => ((after[name] ?? Number.NaN) - (before[name] ?? Number.NaN)) * 1000;
     const layoutMs = spent('LayoutDuration');
     const styleMs = spent('RecalcStyleDuration');
@@ -92,6 +94,33 @@ export async function measurePage(
       errors,
     };
   } finally {
-    await context.close();
+    await page.close();
   }
+}
+
+/** As Playwright's `networkidle`: no request made for this long. */
+const QUIET_MS = 500;
+
+/** Resolves once the page has started no request for `quietMs` (runs in the page). */
+function whenNetworkQuiet(quietMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = performance.getEntriesByType('resource').length;
+    const check = () => {
+      const now = performance.getEntriesByType('resource').length;
+      if (now === seen) resolve();
+      else {
+        seen = now;
+        setTimeout(check, quietMs);
+      }
+    };
+    setTimeout(check, quietMs);
+  });
+}
+
+/** The renderer's counters from the Performance domain (ScriptDuration, LayoutDuration, …), by name. */
+async function performanceMetrics(page: CdpPage): Promise<Record<string, number>> {
+  const { metrics } = await page.send<{ metrics: { name: string; value: number }[] }>(
+    'Performance.getMetrics',
+  );
+  return Object.fromEntries(metrics.map(({ name, value }) => [name, value]));
 }

@@ -31,7 +31,6 @@ const machine = describeMachine([
   'react-markdown',
   'react',
   'react-dom',
-  'playwright-core',
 ]);
 const report = await runStreamingRender(options);
 print(report);
