@@ -97,6 +97,17 @@ describe('streaming parse equals one-shot parse', () => {
     );
   });
 
+  test('a line that opens like a backtick fence but has a backtick later is inline code, however it arrives', () => {
+    // Found by the random test above (seed -583691115): the paragraph before it was closed too early.
+    const text = 'a\n```2) a```';
+    for (const sizes of [[8, 1], [1], [9], [3, 2]]) {
+      expect(snapshotHtml(streamed(text, sizes))).toBe(snapshotHtml(oneShot(text)));
+    }
+    // markdown-it's reading: inline code in one paragraph, as CommonMark has it (no backtick in a fence's info).
+    expect(markdownItHtml(text)).toBe('<p>a\n<code>2) a</code></p>\n');
+    expect(snapshotHtml(oneShot(text))).toBe(markdownItHtml(text));
+  });
+
   test.each([
     ['mixed markdown', mixedMarkdown(20_000)],
     ['one long paragraph', longParagraph(20_000)],

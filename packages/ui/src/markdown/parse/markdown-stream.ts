@@ -388,12 +388,17 @@ export function createMarkdownStream(): MarkdownStream {
 /**
  * An unfinished line that already holds a letter or digit and a space cannot turn into a marker-only
  * line (`-`, `1.`, `***`, `---`, `#`, a fence) that would join the previous block or re-shape it; a
- * shorter one might, so the block before it stays open until the line is complete.
+ * shorter one might, so the block before it stays open until the line is complete. Except a line that
+ * opens with a backtick fence: a backtick later on the line (`` ```2) a``` ``) makes it inline code in
+ * the paragraph above, not a fence, so it is settled only once complete.
  */
 function isSettledLine(line: string): boolean {
+  if (BACKTICK_FENCE_START.test(line)) return false;
   const text = line.trim();
   return /[\p{L}\p{N}]/u.test(text) && /\s/.test(text);
 }
+
+const BACKTICK_FENCE_START = /^ {0,3}```/;
 
 /**
  * Is `text` the previous text plus more? A full `startsWith` costs the whole length on every delta
