@@ -55,6 +55,8 @@ describe('security in the browser', () => {
     await chat.send('Summarise my notes.');
     await chat.waitForLastAnswer();
     expect(demo.demo.emulator.stats.filesUploaded).toBe(1);
+    // Reloaded once the finished turn is saved: then this tab has not seen its events, and replays them.
+    await expect.poll(() => chat.allAnswersSaved()).toBe(true);
     await chat.page.reload();
     const panel = await chat.openInspectorTab('Events');
     await panel.getByRole('button', { name: 'Replay the stored events from the server' }).click();

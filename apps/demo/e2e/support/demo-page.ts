@@ -103,4 +103,32 @@ export class DemoPage {
     const create = panel.locator('.demo-request', { hasText: 'POST /api/gemini/v1beta/interactions' }).last();
     return JSON.parse(await visibleText(create.locator('pre.demo-json').first())) as Record<string, unknown>;
   }
+
+  /**
+   * Whether every chat stored in this browser's IndexedDB has its answers settled (none submitted or
+   * streaming): the page saves a finished turn just after showing it, so a reload straight after the answer
+   * can find the turn saved mid-stream (and resume it) rather than finished.
+   */
+  allAnswersSaved(): Promise<boolean> {
+    return this.page.evaluate(
+      () =>
+        new Promise<boolean>((resolve, reject) => {
+          const request = indexedDB.open('gemkit-demo');
+          request.onsuccess = () => {
+            const all = request.result.transaction('conversations').objectStore('conversations').getAll();
+            all.onsuccess = () => {
+              const chats = all.result as { messages: { role: string; status?: string }[] }[];
+              const inFlight = chats.some((chat) =>
+                chat.messages.some(
+                  (m) => m.role === 'model' && (m.status === 'submitted' || m.status === 'streaming'),
+                ),
+              );
+              resolve(chats.length > 0 && !inFlight);
+            };
+            all.onerror = () => reject(all.error);
+          };
+          request.onerror = () => reject(request.error);
+        }),
+    );
+  }
 }
