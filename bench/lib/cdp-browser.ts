@@ -34,10 +34,10 @@ export class CdpBrowser {
   private exited: Error | undefined;
 
   private constructor(
-    private readonly process: ChildProcess,
+    private readonly child: ChildProcess,
     private readonly profile: string,
   ) {
-    const output = process.stdio[4] as Readable;
+    const output = child.stdio[4] as Readable;
     let buffered = '';
     output.setEncoding('utf8');
     output.on('data', (text: string) => {
@@ -52,11 +52,11 @@ export class CdpBrowser {
       for (const { reject } of this.pending.values()) reject(error);
       this.pending.clear();
     };
-    process.on('exit', (code) => fail(new Error(`Chromium exited (code ${code})`)));
+    child.on('exit', (code) => fail(new Error(`Chromium exited (code ${code})`)));
     // A browser that cannot start (no such file) fails every command rather than leaving them waiting.
-    process.on('error', (error) => fail(new Error(`Chromium did not start: ${error.message}`)));
+    child.on('error', (error) => fail(new Error(`Chromium did not start: ${error.message}`)));
     // Writing to a browser that is gone: the command is failed by `exit`/`error` above.
-    (process.stdio[3] as Writable).on('error', () => {});
+    (child.stdio[3] as Writable).on('error', () => {});
   }
 
   /** Starts Chromium headless with a fresh profile and the pipe open. */
@@ -74,7 +74,7 @@ export class CdpBrowser {
   send<T = Params>(method: string, params: Params = {}, sessionId?: string): Promise<T> {
     if (this.exited) return Promise.reject(this.exited);
     const id = ++this.nextId;
-    const input = this.process.stdio[3] as Writable;
+    const input = this.child.stdio[3] as Writable;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (r: Params) => void, reject });
       input.write(`${JSON.stringify({ id, method, params, sessionId })}\0`);
@@ -132,7 +132,7 @@ export class CdpBrowser {
 
   async close(): Promise<void> {
     if (!this.exited) {
-      const exit = new Promise((resolve) => this.process.once('exit', resolve));
+      const exit = new Promise((resolve) => this.child.once('exit', resolve));
       await this.send('Browser.close').catch(() => {});
       await exit;
     }
