@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import type { CDPSession } from 'playwright-core';
 import { type Alias, build, defaultClientConditions, type Plugin } from 'vite';
 
 export interface BuildPagesOptions {
@@ -48,7 +47,12 @@ export async function buildPages({ root, pages, name, plugins = [], alias = [] }
 }
 
 /** The renderer's counters from DevTools' Performance domain (ScriptDuration, LayoutDuration, …), by name. */
-export async function performanceMetrics(cdp: CDPSession): Promise<Record<string, number>> {
-  const { metrics } = await cdp.send('Performance.getMetrics');
+export async function performanceMetrics(session: MetricsSession): Promise<Record<string, number>> {
+  const { metrics } = await session.send('Performance.getMetrics');
   return Object.fromEntries(metrics.map(({ name, value }) => [name, value]));
+}
+
+/** A DevTools session as the metrics need it: Playwright's `CDPSession`, or a `CdpPage` (cdp-browser.ts). */
+interface MetricsSession {
+  send(method: 'Performance.getMetrics'): Promise<{ metrics: { name: string; value: number }[] }>;
 }

@@ -13,6 +13,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { SHIPPED_BUILD } from './shipped-build.js';
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) throw new Error('usage: tsx lib/shipped.ts <entry.ts> [args…]');
@@ -34,15 +35,10 @@ const npmExternal: Plugin = {
 mkdirSync(outdir, { recursive: true });
 try {
   await build({
+    ...SHIPPED_BUILD,
     entryPoints: [source],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    conditions: ['@gemkit/source'],
     plugins: [npmExternal],
-    logLevel: 'warning',
   });
   const { status, signal } = spawnSync(process.execPath, [outfile, ...args], { stdio: 'inherit' });
   process.exitCode = status ?? (signal ? 1 : 0);

@@ -64,8 +64,8 @@ export interface LoadReport {
     /** What the route adds beyond the bare proxy: its own cost. */
     routeOverBareProxyP50Ms: number;
     /**
-     * The median of the route's added time turn by turn (each route stream minus the direct one of its turn):
-     * steadier than the difference of the two medians above, which is the figure the target is judged on.
+     * The median of the route's added time turn by turn (each route stream minus the direct one of its turn),
+     * beside the difference of the two medians above, which is the figure the target is judged on.
      */
     pairedAddedTtfbP50Ms: number;
   };

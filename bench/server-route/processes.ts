@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
+import { SHIPPED_BUILD } from '../lib/shipped-build.js';
 
 /**
  * The emulator and the route each run in a process of their own, spoken to over IPC, so that neither shares
@@ -103,16 +104,11 @@ function bundle(source: string, packagesFrom?: string): string {
     nodePaths: packagesFrom
       ? PACKAGES_WITH_DEPENDENCIES.map((name) => join(repo, 'packages', name, 'node_modules'))
       : [],
+    ...SHIPPED_BUILD,
     entryPoints: [source],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    conditions: ['@gemkit/source'],
     // Loaded by the route only when it has no upstream of its own, which here it always has.
     external: ['@gemkit/emulator'],
-    logLevel: 'warning',
   });
   return outfile;
 }

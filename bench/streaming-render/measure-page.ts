@@ -1,4 +1,5 @@
-import type { CdpBrowser, CdpPage } from '../lib/cdp-browser.js';
+import { performanceMetrics } from '../lib/browser-pages.js';
+import type { CdpBrowser } from '../lib/cdp-browser.js';
 import type { Answer } from './document.js';
 import type { PageResult, RenderCheck } from './pages/bench-page.js';
 
@@ -115,12 +116,4 @@ function whenNetworkQuiet(quietMs: number): Promise<void> {
     };
     setTimeout(check, quietMs);
   });
-}
-
-/** The renderer's counters from the Performance domain (ScriptDuration, LayoutDuration, …), by name. */
-async function performanceMetrics(page: CdpPage): Promise<Record<string, number>> {
-  const { metrics } = await page.send<{ metrics: { name: string; value: number }[] }>(
-    'Performance.getMetrics',
-  );
-  return Object.fromEntries(metrics.map(({ name, value }) => [name, value]));
 }

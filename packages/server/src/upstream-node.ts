@@ -79,6 +79,8 @@ interface Target {
   protocol: 'http:' | 'https:';
   hostname: string;
   port: string;
+  /** The Host header: as the URL has it (an IPv6 address in brackets, a default port left out). */
+  host: string;
   /** Path and query. */
   path: string;
 }
@@ -94,10 +96,10 @@ function targetOf(url: string): Target {
   const origin = pathStart === -1 ? url : url.slice(0, pathStart);
   let parsed = origins.get(origin);
   if (!parsed) {
-    const { protocol, hostname, port } = new URL(origin);
+    const { protocol, hostname, port, host } = new URL(origin);
     if (protocol !== 'http:' && protocol !== 'https:') throw new TypeError(`Not an http(s) URL: ${origin}`);
     // node:http wants an IPv6 address without its brackets.
-    parsed = { protocol, hostname: hostname.replace(/^\[(.*)\]$/, '$1'), port };
+    parsed = { protocol, hostname: hostname.replace(/^\[(.*)\]$/, '$1'), port, host };
     if (origins.size > 100) origins.clear();
     origins.set(origin, parsed);
   }
@@ -143,12 +145,7 @@ function nodeModules(): NodeModules | undefined {
  * its length here. A streamed body (an upload) is sent chunked, as node:http does without a length.
  */
 function headerList(target: Target, init: UpstreamInit): string[] {
-  const list = [
-    'host',
-    target.port ? `${hostForHeader(target.hostname)}:${target.port}` : hostForHeader(target.hostname),
-    'accept-encoding',
-    'identity',
-  ];
+  const list = ['host', target.host, 'accept-encoding', 'identity'];
   for (const name in init.headers) {
     if (
       name !== 'host' &&
@@ -167,9 +164,6 @@ function headerList(target: Target, init: UpstreamInit): string[] {
   else list.push('transfer-encoding', 'chunked');
   return list;
 }
-
-/** An IPv6 address goes back into brackets in a Host header. */
-const hostForHeader = (hostname: string) => (hostname.includes(':') ? `[${hostname}]` : hostname);
 
 async function sendBody(
   request: Http.ClientRequest,
