@@ -6,6 +6,7 @@ import type { ResolvedOptions } from './options.js';
 import type { OwnershipGuard } from './ownership/guard.js';
 import type { RouteMatch } from './paths.js';
 import { isEventStream, type RelayHooks, relayBody, relayError, responseHeaders } from './relay.js';
+import type { RequestTarget } from './route-targets.js';
 import type { Upstream, UpstreamResponse } from './upstream.js';
 
 /**
@@ -19,7 +20,7 @@ export class Call {
 
   constructor(
     readonly request: IncomingRequest,
-    readonly url: URL,
+    readonly target: RequestTarget,
     readonly match: RouteMatch,
     /** The user `authorize` named; `undefined` for an anonymous request. */
     readonly user: string | undefined,

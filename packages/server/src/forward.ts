@@ -25,7 +25,8 @@ const FORWARDED_REQUEST_HEADERS = [
 export interface UpstreamCall {
   method: string;
   path: string;
-  query: URLSearchParams;
+  /** Without `?`; empty for none. */
+  query: string;
   /** The client's request, for its headers. */
   request: IncomingRequest;
   body: BodyInit | null;
@@ -54,7 +55,7 @@ export async function callUpstream(
   for (const [name, value] of Object.entries(call.headers ?? {})) headers[name.toLowerCase()] = value;
   if (upstream.apiKey) headers['x-goog-api-key'] = upstream.apiKey;
 
-  const query = call.query.toString();
+  const { query } = call;
   const init: UpstreamInit = { method: call.method, headers, body: call.body, abort: call.abort };
   try {
     return await upstream.fetch(`${upstream.baseUrl}${call.path}${query ? `?${query}` : ''}`, init);

@@ -79,21 +79,25 @@ async function serve(
     }
     response = await handler(request, context);
   }
-  res.statusCode = response.status;
+  // Answered before the body was read (a 413, a 408): do not keep reading a body nobody wants.
+  const bodyUnread = !req.complete && !req.readableEnded;
   if (response instanceof Response) {
+    res.statusCode = response.status;
     response.headers.forEach((value, name) => {
       if (name !== 'set-cookie') res.setHeader(name, value);
     });
     const cookies = response.headers.getSetCookie();
     if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+    if (bodyUnread) res.setHeader('connection', 'close');
   } else {
-    for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
+    // One flat list, which node:http checks and writes out as it is: `setHeader` would first store each
+    // header in a map of its own, to be read back when the headers are written.
+    const list: string[] = [];
+    for (const name in response.headers) list.push(name, response.headers[name] as string);
+    if (bodyUnread) list.push('connection', 'close');
+    res.writeHead(response.status, list);
   }
-  if (!req.complete && !req.readableEnded) {
-    // Answered before the body was read (a 413, a 408): do not keep reading a body nobody wants.
-    res.setHeader('connection', 'close');
-    res.on('finish', () => req.destroy());
-  }
+  if (bodyUnread) res.on('finish', () => req.destroy());
   await writeBody(response, res, disconnected);
 }
 

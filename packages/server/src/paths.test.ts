@@ -27,7 +27,7 @@ describe('matchRoute', () => {
       '/api/gemini/v1beta/interactions/i1?stream=true&last_event_id=e5&key=stolen&x=1',
     );
     expect(found).toMatchObject({ upstreamPath: '/v1beta/interactions/i1' });
-    expect(Object.fromEntries((found as { query: URLSearchParams }).query)).toEqual({
+    expect(Object.fromEntries(new URLSearchParams((found as { query: string }).query))).toEqual({
       stream: 'true',
       last_event_id: 'e5',
     });

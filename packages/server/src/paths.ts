@@ -17,8 +17,11 @@ export interface RouteMatch {
   id?: string;
   /** The upstream path, rebuilt from the parts that matched (never copied from the request). */
   upstreamPath: string;
-  /** Only the query parameters this call takes; any other (e.g. a client's `key=`) is dropped. */
-  query: URLSearchParams;
+  /**
+   * The upstream query (without `?`, empty for none): only the parameters this call takes; any other (e.g. a
+   * client's `key=`) is dropped.
+   */
+  query: string;
 }
 
 /**
@@ -116,11 +119,11 @@ export function matchRoute(method: string, url: URL, basePath: string): RouteMat
   return notFound();
 }
 
-function pickQuery(params: URLSearchParams, allowed: readonly string[]): URLSearchParams {
+function pickQuery(params: URLSearchParams, allowed: readonly string[]): string {
   const picked = new URLSearchParams();
   for (const name of allowed) {
     const value = params.get(name);
     if (value !== null) picked.set(name, value);
   }
-  return picked;
+  return picked.toString();
 }

@@ -104,6 +104,22 @@ describe('no open proxy: only the API paths are forwarded', () => {
     expect(upstreamRequests()).toBe(before);
   });
 
+  it('a path just served for one method is still refused for another (what the route keeps of URLs is per method)', async () => {
+    const url = `${stack.route.baseUrl}/v1beta/interactions`;
+    const created = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: MODEL, input: 'kept' }),
+    });
+    expect(created.status).toBe(200);
+    await created.body?.cancel();
+    const before = upstreamRequests();
+    const response = await fetch(url);
+    expect(response.headers.get('allow')).toBe('POST');
+    await expectApiError(response, 405, 'INVALID_ARGUMENT');
+    expect(upstreamRequests()).toBe(before);
+  });
+
   it('a known path with another method → 405 with Allow', async () => {
     const response = await fetch(`${stack.route.baseUrl}/v1beta/interactions/abc`, { method: 'PUT' });
     expect(response.headers.get('allow')).toBe('GET, DELETE');

@@ -1,12 +1,18 @@
 import type { IncomingRequest } from './incoming.js';
 
+/** The parts of the request's URL read here (a `URL` is one). */
+interface Addressed {
+  readonly host: string;
+  readonly protocol: string;
+}
+
 /**
  * Facts about the client's request that depend on whether a proxy in front may be trusted. Without
  * `trustProxy`, forwarded headers are ignored: any client could send them.
  */
 
 /** The `host[:port]` the client addressed, for comparing with `Origin`. */
-export function ownHost(request: IncomingRequest, url: URL, trustProxy: boolean): string {
+export function ownHost(request: IncomingRequest, url: Addressed, trustProxy: boolean): string {
   const forwarded = trustProxy ? lastListed(request.headers.get('x-forwarded-host')) : undefined;
   return forwarded && HOST.test(forwarded) ? forwarded : url.host;
 }
@@ -15,7 +21,7 @@ export function ownHost(request: IncomingRequest, url: URL, trustProxy: boolean)
 const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 /** `scheme://host[:port]` as the client sees this server, for URLs handed back to it (the upload URL). */
-export function publicOrigin(request: IncomingRequest, url: URL, trustProxy: boolean): string {
+export function publicOrigin(request: IncomingRequest, url: Addressed, trustProxy: boolean): string {
   const proto = trustProxy ? lastListed(request.headers.get('x-forwarded-proto')) : undefined;
   const scheme = proto === 'https' || proto === 'http' ? `${proto}:` : url.protocol;
   return `${scheme}//${ownHost(request, url, trustProxy)}`;

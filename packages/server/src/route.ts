@@ -1,5 +1,5 @@
 import { Call } from './call.js';
-import { badRequest, errorResponse, notFound, RouteError, unauthenticated } from './errors.js';
+import { errorResponse, RouteError, unauthenticated } from './errors.js';
 import { readOrDelete } from './handlers/by-id.js';
 import { startUpload, uploadBytes } from './handlers/files.js';
 import { cancelInteraction, createInteraction } from './handlers/interactions.js';
@@ -14,11 +14,12 @@ import { redact } from './log.js';
 import { webStreamOf } from './node-body.js';
 import { type GeminiRouteOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { OwnershipGuard } from './ownership/guard.js';
-import { isUnderBasePath, matchRoute, type RouteKind } from './paths.js';
+import type { RouteKind } from './paths.js';
 import { preflightResponse, withCors } from './policy/cors.js';
 import { checkOrigin } from './policy/origin.js';
 import { enforceRateLimit } from './rate-limit/limiter.js';
 import { clientAddress, ownHost } from './request-info.js';
+import { RequestTargets } from './route-targets.js';
 import { chooseUpstream, type Upstream } from './upstream.js';
 
 /**
@@ -47,17 +48,17 @@ export function createGeminiRoute(options: GeminiRouteOptions = {}): GeminiRoute
   const config = resolveOptions(options);
   const upstream = chooseUpstream(options, config.logger);
   const guard = config.authorize ? new OwnershipGuard(config.store) : undefined;
+  const targets = new RequestTargets(config.basePath);
 
   const handle: IncomingHandler = async (request, context) => {
     let corsOrigin: string | undefined;
     let resolved: Upstream | undefined;
     try {
-      const url = parseUrl(request.url);
-      if (!isUnderBasePath(url.pathname, config.basePath)) throw notFound();
-      corsOrigin = checkOrigin(request, ownHost(request, url, config.trustProxy), config.allowedOrigins);
+      const target = targets.resolve(request.method, request.url);
+      corsOrigin = checkOrigin(request, ownHost(request, target, config.trustProxy), config.allowedOrigins);
       if (request.method === 'OPTIONS') return preflightResponse(request, corsOrigin);
 
-      const match = matchRoute(request.method, url, config.basePath);
+      const { match } = target;
       if (match instanceof RouteError) throw match;
       // No await without an `authorize`: each is a turn of the microtask queue on every call's first byte.
       const verdict = config.authorize ? await authorizeRequest(config, request) : undefined;
@@ -70,8 +71,9 @@ export function createGeminiRoute(options: GeminiRouteOptions = {}): GeminiRoute
           (user !== undefined ? `user:${user}` : `addr:${address ?? 'unknown'}`);
         await enforceRateLimit(config.store, identity, config.bucket);
       }
-      resolved = await upstream();
-      const call = new Call(request, url, match, user, config, resolved, guard);
+      const chosen = upstream();
+      resolved = chosen instanceof Promise ? await chosen : chosen;
+      const call = new Call(request, target, match, user, config, resolved, guard);
       try {
         return withCors(await HANDLERS[match.kind](call), corsOrigin);
       } catch (error) {
@@ -110,14 +112,6 @@ async function authorizeRequest(
     return verdict.user;
   }
   return undefined;
-}
-
-function parseUrl(value: string): URL {
-  try {
-    return new URL(value);
-  } catch {
-    throw badRequest('The request URL is not valid.');
-  }
 }
 
 function toErrorResponse(

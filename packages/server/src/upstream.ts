@@ -79,8 +79,13 @@ export interface UpstreamChoice {
 /**
  * Picks the upstream once, when the route is created: an in-process fetch, a base URL, Google's API with the
  * key, or (no key at all) the embedded emulator, created on first use so that apps with a key never load it.
+ * Known upstreams are handed back as they are, not in a promise: awaiting one would cost every call a turn
+ * of the microtask queue on its way to the first byte.
  */
-export function chooseUpstream(choice: UpstreamChoice, logger: RouteLogger): () => Promise<Upstream> {
+export function chooseUpstream(
+  choice: UpstreamChoice,
+  logger: RouteLogger,
+): () => Upstream | Promise<Upstream> {
   const apiKey = choice.apiKey || readEnv('GEMINI_API_KEY') || undefined;
   const inProcess = choice.upstreamFetch ?? (isFetchHolder(choice.upstream) ? choice.upstream : undefined);
   if (inProcess) {
@@ -101,17 +106,20 @@ export function chooseUpstream(choice: UpstreamChoice, logger: RouteLogger): () 
       'No GEMINI_API_KEY (nor apiKey, nor upstream) is set: answering with the embedded @gemkit/emulator, not Gemini.',
     );
   }
-  let emulator: Promise<Upstream> | undefined;
+  let loading: Promise<Upstream> | undefined;
+  let emulator: Upstream | undefined;
   return () => {
-    emulator ??= import('@gemkit/emulator').then(({ createEmulator }) => {
+    if (emulator) return emulator;
+    loading ??= import('@gemkit/emulator').then(({ createEmulator }) => {
       const instance = createEmulator({});
-      return {
+      emulator = {
         baseUrl: IN_PROCESS_BASE_URL,
         fetch: inProcessCaller((request) => instance.fetch(request)),
         apiKey: undefined,
       };
+      return emulator;
     });
-    return emulator;
+    return loading;
   };
 }
 
@@ -125,9 +133,8 @@ function inProcessCaller(handler: UpstreamFetch): UpstreamCaller {
   return (url, init) => handler(new Request(url, toRequestInit(init)));
 }
 
-function constant(upstream: Upstream): () => Promise<Upstream> {
-  const resolved = Promise.resolve(upstream);
-  return () => resolved;
+function constant(upstream: Upstream): () => Upstream {
+  return () => upstream;
 }
 
 function isFetchHolder(value: unknown): value is { fetch: UpstreamFetch } {

@@ -44,7 +44,7 @@ export async function startUpload(call: Call): Promise<RouteReply> {
     throw badGateway('The upstream did not answer with an upload URL.');
   }
   await call.guard?.record('upload', uploadUrl.uploadId, call.user, UPLOAD_SESSION_TTL_MS);
-  const ownUrl = `${publicOrigin(request, call.url, options.trustProxy)}${options.basePath}/upload/v1beta/files?${uploadUrl.query}`;
+  const ownUrl = `${publicOrigin(request, call.target, options.trustProxy)}${options.basePath}/upload/v1beta/files?${uploadUrl.query}`;
   return call.relay(upstream, { headers: { 'x-goog-upload-url': ownUrl } });
 }
 
@@ -54,7 +54,7 @@ export async function startUpload(call: Call): Promise<RouteReply> {
  */
 export async function uploadBytes(call: Call): Promise<RouteReply> {
   const { request, options, guard, user } = call;
-  const uploadId = call.match.query.get('upload_id') ?? '';
+  const uploadId = new URLSearchParams(call.match.query).get('upload_id') ?? '';
   if (guard) await guard.check('upload', uploadId, user);
   const commands = (request.headers.get('x-goog-upload-command') ?? '')
     .split(',')
