@@ -4,7 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { createBareProxy } from './bare-proxy.js';
-import { exitWithParent } from './child-ipc.js';
+import { answerCpu, exitWithParent } from './child-ipc.js';
 
 const [upstream = '', apiKey = ''] = process.argv.slice(2);
 const server = createBareProxy(upstream, apiKey);
@@ -14,6 +14,7 @@ server.listen(0, '127.0.0.1', () => {
 
 exitWithParent();
 process.on('message', (message) => {
+  if (message === 'cpu') answerCpu();
   if (message === 'stop') {
     server.closeAllConnections();
     server.close(() => process.exit(0));

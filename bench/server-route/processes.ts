@@ -126,8 +126,18 @@ function packagesOf(root: string): Record<string, string> {
   );
 }
 
-/** `BENCH_CPU_PROF=dir` writes a CPU profile of the route process there (to see where its time goes). */
+/**
+ * Diagnostics for the two proxies (the route and the bare proxy): `BENCH_CPU_PROF=dir` writes a CPU profile of
+ * each there, sampled every 100 µs (the stretches looked for are tens of µs); `BENCH_TRACE_FIRST_BYTE=1`
+ * prints where each spends a stream's first byte (see first-byte-trace.mjs).
+ */
 function profiling(file: string): string[] {
+  if (!file.includes('route') && !file.includes('proxy')) return [];
   const dir = process.env.BENCH_CPU_PROF;
-  return dir && file.includes('route') ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+  return [
+    ...(dir ? ['--cpu-prof', '--cpu-prof-interval=100', `--cpu-prof-dir=${dir}`] : []),
+    ...(process.env.BENCH_TRACE_FIRST_BYTE
+      ? ['--import', fileURLToPath(new URL('./first-byte-trace.mjs', import.meta.url))]
+      : []),
+  ];
 }
