@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { performanceMetrics } from '../lib/browser-pages.js';
 import type { CdpBrowser } from '../lib/cdp-browser.js';
 import type { Answer } from './document.js';
@@ -63,8 +64,10 @@ export async function measurePage(
     await page.send('Performance.enable', { timeDomain: 'threadTicks' });
     await page.send('HeapProfiler.collectGarbage');
     const before = await performanceMetrics(page);
+    const tracing = process.env.BENCH_TRACE_DIR ? await startTrace(browser) : undefined;
     await page.evaluate((prompt) => window.bench.send(prompt), PROMPT);
     const result = await page.evaluate((): Promise<PageResult> => window.bench.finished);
+    if (tracing) await tracing(`${process.env.BENCH_TRACE_DIR}/${contender.key}-${Date.now()}.json`);
     const after = await performanceMetrics(page);
     const selector = contender.answerSelector;
     const check =
@@ -116,4 +119,43 @@ function whenNetworkQuiet(quietMs: number): Promise<void> {
     };
     setTimeout(check, quietMs);
   });
+}
+
+/** What a trace records: the timeline DevTools' Performance panel shows (tasks, script, style, layout, paint). */
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'blink',
+  'cc',
+  'v8',
+  'toplevel',
+];
+
+/**
+ * `BENCH_TRACE_DIR=dir`: a Chromium trace of each page from the send to the final text, written there as
+ * `<contender>-<time>.json` (open it in DevTools' Performance panel or ui.perfetto.dev). Tracing costs the
+ * page time of its own (~20% here), so a traced run's figures are not to be compared with untraced ones.
+ */
+async function startTrace(browser: CdpBrowser): Promise<(file: string) => Promise<void>> {
+  const events: unknown[] = [];
+  const off = browser.on('', 'Tracing.dataCollected', (params) => {
+    events.push(...(params.value as unknown[]));
+  });
+  await browser.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: TRACE_CATEGORIES },
+  });
+  return async (file) => {
+    const done = new Promise<void>((resolve) => {
+      const stop = browser.on('', 'Tracing.tracingComplete', () => {
+        stop();
+        resolve();
+      });
+    });
+    await browser.send('Tracing.end');
+    await done;
+    off();
+    writeFileSync(file, JSON.stringify({ traceEvents: events }));
+  };
 }

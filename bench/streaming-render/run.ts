@@ -3,7 +3,8 @@
  * answer streamed in thousands of small deltas, at the same pace, into Gemkit's <Chat> and into useChat
  * pages (Streamdown as shipped and throttled, react-markdown), in headless Chromium: main-thread time,
  * long tasks, React commits, heap, and whether the whole answer rendered. Prints a table per size and the
- * ratios, and writes bench/results/streaming-render.json.
+ * ratios, and writes bench/results/streaming-render.json. `BENCH_TRACE_DIR=dir` also writes a Chromium trace of
+ * each page there (see measure-page.ts).
  */
 import { parseArgs } from 'node:util';
 import { describeMachine, printMachine } from '../lib/machine.js';
