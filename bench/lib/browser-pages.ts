@@ -38,6 +38,8 @@ export async function buildPages({ root, pages, name, plugins = [], alias = [] }
       outDir,
       emptyOutDir: true,
       reportCompressedSize: false,
+      // `BENCH_NO_MINIFY=1`: readable function names in a trace's profile (see streaming-render/measure-page.ts).
+      minify: process.env.BENCH_NO_MINIFY ? false : undefined,
       // One page per contender, each loading what it needs: the size of its chunks is not a concern here.
       chunkSizeWarningLimit: 10_000,
       rolldownOptions: { input: Object.fromEntries(pages.map((page) => [page, join(root, `${page}.html`)])) },

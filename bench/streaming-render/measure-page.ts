@@ -121,7 +121,10 @@ function whenNetworkQuiet(quietMs: number): Promise<void> {
   });
 }
 
-/** What a trace records: the timeline DevTools' Performance panel shows (tasks, script, style, layout, paint). */
+/**
+ * What a trace records: the timeline DevTools' Performance panel shows (tasks, script, style, layout, paint)
+ * and V8's sampling profile of the page's script (function names readable with `BENCH_NO_MINIFY=1`).
+ */
 const TRACE_CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
@@ -130,6 +133,7 @@ const TRACE_CATEGORIES = [
   'cc',
   'v8',
   'toplevel',
+  'disabled-by-default-v8.cpu_profiler',
 ];
 
 /**
