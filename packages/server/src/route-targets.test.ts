@@ -53,6 +53,16 @@ describe('RequestTargets', () => {
     expect(targets.size).toBe(0);
   });
 
+  it('matches a very long URL every time rather than keep it', () => {
+    const targets = new RequestTargets(BASE);
+    const long = `${CREATE}?alt=sse&pad=${'x'.repeat(4_000)}`;
+    expect(targets.resolve('POST', long).match).toMatchObject({
+      kind: 'interactions.create',
+      query: 'alt=sse',
+    });
+    expect(targets.size).toBe(0);
+  });
+
   it('holds at most 64 URLs however many come, and still answers each as a fresh parse would', () => {
     const targets = new RequestTargets(BASE);
     targets.resolve('POST', CREATE);

@@ -14,13 +14,16 @@ export interface RequestTarget {
 /** How many request URLs are kept; past it the oldest goes. */
 const KEPT = 64;
 
+/** Longer URLs are matched every time, not kept: the API's own are far shorter, and 64 of these stay small. */
+const LONGEST_KEPT = 2_048;
+
 /**
  * Request URLs, parsed and matched once per method and URL, kept for the ones that come again: every turn of
  * every chat is a POST to the same URL, and a URL parse and a route match made anew cost a call at rest some
  * 30 µs of its first byte on the benchmark machine (code not run since the last request runs slowly). Only
  * matches are kept: URLs with ids in them (a read, a cancel) and a client's random URLs pass through once
- * each and push out the oldest, so the cache never holds more than `KEPT` and never answers differently
- * from a fresh parse.
+ * each and push out the oldest, so the cache never holds more than `KEPT` URLs of at most `LONGEST_KEPT`
+ * characters, and never answers differently from a fresh parse.
  */
 export class RequestTargets {
   private readonly known = new Map<string, RequestTarget>();
@@ -48,7 +51,7 @@ export class RequestTargets {
       protocol: url.protocol,
       match: matchRoute(method, url, this.basePath),
     });
-    if (!(target.match instanceof RouteError)) {
+    if (!(target.match instanceof RouteError) && key.length <= LONGEST_KEPT) {
       if (this.known.size >= KEPT) this.known.delete(this.known.keys().next().value as string);
       this.known.set(key, target);
     }
