@@ -24,6 +24,7 @@ describe('RequestTargets', () => {
     const again = targets.resolve('POST', `${CREATE}?alt=sse&key=stolen`);
     expect(again).toBe(first);
     expect(Object.isFrozen(again)).toBe(true);
+    expect(Object.isFrozen(again.match)).toBe(true);
     expect(again).toEqual({
       host: 'localhost:3000',
       protocol: 'http:',

@@ -46,10 +46,11 @@ export class RequestTargets {
     if (kept) return kept;
     const url = parseUrl(href);
     if (!isUnderBasePath(url.pathname, this.basePath)) throw notFound();
+    const match = matchRoute(method, url, this.basePath);
     const target: RequestTarget = Object.freeze({
       host: url.host,
       protocol: url.protocol,
-      match: matchRoute(method, url, this.basePath),
+      match: match instanceof RouteError ? match : Object.freeze(match),
     });
     if (!(target.match instanceof RouteError) && key.length <= LONGEST_KEPT) {
       if (this.known.size >= KEPT) this.known.delete(this.known.keys().next().value as string);
