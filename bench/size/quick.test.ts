@@ -64,4 +64,6 @@ const LAZY = [
   'core/conversation/tool-round',
   'core/conversation/tool-results',
   'core/conversation/tool-calls',
+  // Adding up the usage of a turn's requests: only a turn that went on has more than one.
+  'core/conversation/usage-sum',
 ];

@@ -298,11 +298,29 @@ describe('Conversation: onToolCall runs the calls and the turn goes on by itself
     });
     detach();
     const second = new Conversation(options);
+    // The usage the resumed turn shows while it streams on: the first request's, counted once.
+    const usageWhileStreaming = new Set<number | undefined>();
+    second.subscribe(() => {
+      const model = second.getSnapshot().messages[1] as ModelMessage | undefined;
+      if (model?.status === 'streaming') usageWhileStreaming.add(model.usage?.total_tokens);
+    });
     const detachSecond = second.attach();
     const done = await until(second, (s) => s.status === 'completed');
     const answer = done.messages[1] as ModelMessage;
     expect(types(answer.steps)).toEqual(ONE_ROUND);
     expect(answer.text).toBe(await env.slow.storedText(answer.interactionId as string));
+    const [firstRequest, latest] = await Promise.all(
+      [...(answer.earlierInteractionIds ?? []), answer.interactionId as string].map((id) =>
+        env.slow.client.interactions.get(id),
+      ),
+    );
+    const firstTotal = firstRequest?.usage?.total_tokens ?? Number.NaN;
+    const total = firstTotal + (latest?.usage?.total_tokens ?? Number.NaN);
+    expect(answer.usage?.total_tokens).toBe(total);
+    // Until the stream's end brings the latest request's usage, the first's alone (a frame may show the end's).
+    expect(usageWhileStreaming.has(firstTotal)).toBe(true);
+    for (const shown of usageWhileStreaming) expect([firstTotal, total]).toContain(shown);
+    expect(total).not.toBe(2 * firstTotal);
     // The continuation's stream was read again, not asked for twice.
     expect(env.slow.creates().length - before).toBe(2);
     const resumed = env.slow.emulator.requests.filter((r) => r.method === 'GET' && r.query.stream === 'true');

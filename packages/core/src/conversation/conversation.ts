@@ -413,7 +413,7 @@ export class Conversation implements ReadableStore<ConversationSnapshot> {
     const model = this.#tree.get(active.modelId) as ModelMessage;
     const turn: ModelMessage = {
       ...model,
-      ...(interaction ? fromInteraction(interaction, model.earlierUsage) : {}),
+      ...(interaction ? fromInteraction(interaction) : {}),
       interactionId: interaction?.id || model.interactionId,
       lastEventId: outcome.lastEventId ?? model.lastEventId,
       // A stream that ended without saying how (no interaction.completed status) completed.
@@ -452,7 +452,7 @@ export class Conversation implements ReadableStore<ConversationSnapshot> {
     if (!live?.interaction || model?.role !== 'model') return;
     this.#tree.replace({
       ...model,
-      ...fromInteraction(live.interaction, model.earlierUsage),
+      ...fromInteraction(live.interaction),
       interactionId: live.interaction.id || model.interactionId,
       model: live.interaction.model ?? model.model,
       lastEventId: live.lastEventId ?? model.lastEventId,

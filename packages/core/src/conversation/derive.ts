@@ -1,8 +1,7 @@
 import { StreamError } from '../errors.js';
 import { getText, getThoughtSummary } from '../reduce/text.js';
-import type { Interaction, Usage } from '../wire/index.js';
+import type { Interaction } from '../wire/index.js';
 import type { ModelMessage, TurnStatus } from './message.js';
-import { addUsage } from './usage-sum.js';
 
 /** Where an Interaction's own status puts the turn. `incomplete` (hit a token limit) still has an answer. */
 export function turnStatusOf(interaction: Interaction | undefined): TurnStatus {
@@ -29,18 +28,17 @@ export function failureOf(interaction: Interaction | undefined): StreamError {
 }
 
 /**
- * The fields of a model message that come from its Interaction; `earlierUsage` (the turn's earlier requests,
- * when it sent function results back) is added to the Interaction's own usage.
+ * The fields of a model message that come from its Interaction. A turn that went on after function calls is
+ * reported by its run (continue-turn.ts) as one Interaction: the earlier requests' steps and usage included.
  */
 export function fromInteraction(
   interaction: Interaction,
-  earlierUsage?: Usage,
 ): Pick<ModelMessage, 'steps' | 'text' | 'thoughts' | 'usage' | 'interactionId' | 'model'> {
   return {
     steps: interaction.steps ?? [],
     text: getText(interaction),
     thoughts: getThoughtSummary(interaction),
-    usage: addUsage(earlierUsage, interaction.usage),
+    usage: interaction.usage,
     interactionId: interaction.id || undefined,
     model: interaction.model,
   };
