@@ -67,39 +67,6 @@ describe('deleteStoredInteractions', () => {
     }
   });
 
-  it('adds up usage once when a later round waits for addToolResult, and again when it goes on', async () => {
-    let round = 0;
-    const conversation = new Conversation({
-      client: env.fast.client,
-      model: MODEL,
-      tools: [...TEST_TOOLS],
-      // The first round's call is answered here; the second round's is left to the app (addToolResult).
-      onToolCall: () => (++round === 1 ? { ok: true } : undefined),
-    });
-    const usageOfStored = async () => {
-      const [answer] = conversation.serialize().messages.filter((message) => message.role === 'model');
-      const ids = [...(answer?.earlierInteractionIds ?? []), answer?.interactionId as string];
-      const stored = await Promise.all(ids.map((id) => env.fast.client.interactions.get(id)));
-      return {
-        answer,
-        requests: ids.length,
-        total: stored.reduce((sum, interaction) => sum + (interaction.usage?.total_tokens ?? Number.NaN), 0),
-      };
-    };
-    await conversation.send('Twice [emulator: call=get_time rounds=2]');
-    const waiting = await usageOfStored();
-    expect(waiting.answer?.status).toBe('requires_action');
-    expect(waiting.requests).toBe(2);
-    expect(waiting.answer?.usage?.total_tokens).toBe(waiting.total);
-
-    const call = waiting.answer?.steps.findLast((step) => step.type === 'function_call') as { id: string };
-    await conversation.addToolResult(call.id, { ok: true });
-    const done = await usageOfStored();
-    expect(done.answer?.status).toBe('completed');
-    expect(done.requests).toBe(3);
-    expect(done.answer?.usage?.total_tokens).toBe(done.total);
-  });
-
   it('sends nothing for a stateless conversation: its turns were never stored', async () => {
     const conversation = new Conversation({ client: env.fast.client, model: MODEL, mode: 'stateless' });
     await conversation.send('I have 2 dogs in my house.');
